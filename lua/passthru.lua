@@ -1,0 +1,43 @@
+-- passthru: the default policy.  Every system call runs natively and is
+-- logged the way strace logs it: the first half of the line at entry, the
+-- rest with the result at exit, signals as "--- SIG... ---" lines and ends
+-- of threads as "+++ exited with N +++".
+local ttlua = require "ttlua"
+local types = require "ttlua.types"
+
+local log = ttlua.log
+local P = {}
+
+function P.default(call)
+  log:entry(call)
+  call:run()
+  log:exit(call)
+end
+
+function P.on_signal(proc, sig, info)
+  local text
+  local ok, fmt = pcall(require, "ttlua.structfmt")
+  if ok and info.si_signo then
+    local ok2, s = pcall(fmt.format, "siginfo", info)
+    text = ok2 and s or nil
+  end
+  log:line(proc.tid, ("--- %s %s ---"):format(types.signame(sig), text or "{...}"))
+end
+
+function P.on_stop(proc, sig)
+  log:line(proc.tid, ("--- stopped by %s ---"):format(types.signame(sig)))
+end
+
+function P.on_exit(proc, how)
+  if how.superseded then return end
+  local text
+  if how.code then
+    text = ("+++ exited with %d +++"):format(how.code)
+  else
+    text = ("+++ killed by %s%s +++"):format(types.signame(how.signal),
+      how.core and " (core dumped)" or "")
+  end
+  log:line(how.tid, text)
+end
+
+return P

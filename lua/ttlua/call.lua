@@ -1,0 +1,180 @@
+-- ttlua.call: the typed call object a handler receives.
+--   call.name, call.nr, call.tid, call.pid, call.proc, call.arch
+--   call.<argname>       typed value, decoded on first touch (a path is read
+--                        from the tracee only when a handler or the printer
+--                        asks); output arguments are nil until call:run()
+--   call.args[i]         raw register values (numbers)
+--   call.result          the result after call:run() (or the value given)
+--   call.errno           -result when the call failed, else nil
+--   call:run()           run it now; returns the result
+--   tostring(call)       the strace-style text
+-- Assigning call.<argname> (or call.args[i]) changes what the kernel sees:
+-- strings and tables are written to the tracee's scratch memory.
+local types = require "ttlua.types"
+
+local rawget, rawset = rawget, rawset
+
+local Call = {}
+local methods = {}
+
+local yield = coroutine.yield
+
+-- Yield tokens understood by the engine.
+Call.YIELD_RUN = "run"
+
+function methods.run(self)
+  if rawget(self, "result") ~= nil then
+    error("call:run(): " .. self.name .. " has already run", 2)
+  end
+  if not rawget(self, "_co") then
+    error("call:run() outside the handler that received the call", 2)
+  end
+  self:_commit()
+  return yield(Call.YIELD_RUN, self)
+end
+
+-- Raw register value i (1..6).
+function methods.arg(self, i)
+  return rawget(self, "_args")[i]
+end
+
+-- Apply assigned fields and arguments to the stopped tracee.
+function methods._commit(self)
+  local set = rawget(self, "_set")
+  if not set and not rawget(self, "_dirty") then return end
+  rawset(self, "_set", nil)
+  local spec, args = self.spec, rawget(self, "_args")
+  for name, v in pairs(set or {}) do
+    local i = spec.argi[name]
+    local a = spec.args[i]
+    local t = types.get(a.kind)
+    local raw = v
+    if t.encode then raw = t.encode(self, v, a) end
+    if type(raw) ~= "number" then
+      error(("cannot assign a %s to %s.%s"):format(type(v), self.name, name), 0)
+    end
+    args[i] = raw
+    local cache = rawget(self, "_cache")
+    if cache then cache[name] = nil end
+    self._engine.set_arg(self, i, raw)
+  end
+  local dirty = rawget(self, "_dirty")
+  if dirty then
+    rawset(self, "_dirty", nil)
+    for i in pairs(dirty) do self._engine.set_arg(self, i, args[i]) end
+  end
+end
+
+function methods._set_raw(self, i, v)
+  rawget(self, "_args")[i] = v
+  local dirty = rawget(self, "_dirty") or {}
+  dirty[i] = true
+  rawset(self, "_dirty", dirty)
+end
+
+-- call.args: raw values; writes are applied like named assignments.
+local function args_proxy(self)
+  local raw = rawget(self, "_args")
+  return setmetatable({}, {
+    __index = raw,
+    __newindex = function(_, i, v)
+      if type(i) ~= "number" or i < 1 or i > 6 or type(v) ~= "number" then
+        error("call.args[i] = v needs i in 1..6 and a number", 2)
+      end
+      methods._set_raw(self, i, v)
+    end,
+    __len = function() return #raw end,
+  })
+end
+
+Call.__index = function(self, k)
+  local m = methods[k]
+  if m then return m end
+  local spec = rawget(self, "spec")
+  local i = spec.argi[k]
+  if i then
+    local set = rawget(self, "_set")
+    if set and set[k] ~= nil then return set[k] end
+    local cache = rawget(self, "_cache")
+    if cache then
+      local v = cache[k]
+      if v ~= nil then return v end
+    end
+    local a = spec.args[i]
+    local t = types.get(a.kind)
+    local v = t.value(self, rawget(self, "_args")[i], a)
+    -- outputs change when the call runs: cache only final values
+    if v ~= nil and (not t.out or rawget(self, "result") ~= nil) and not t.both then
+      if not cache then
+        cache = {}
+        rawset(self, "_cache", cache)
+      end
+      cache[k] = v
+    end
+    return v
+  end
+  if k == "args" then
+    local p = args_proxy(self)
+    rawset(self, "args", p)
+    return p
+  elseif k == "errno" then
+    local r = rawget(self, "result")
+    if r and r < 0 and r > -4096 then return -r end
+    return nil
+  elseif k == "name" then
+    return spec.name
+  elseif k == "classes" then
+    return spec.classes
+  end
+  return nil
+end
+
+Call.__newindex = function(self, k, v)
+  local spec = rawget(self, "spec")
+  if spec.argi[k] then
+    local set = rawget(self, "_set") or {}
+    set[k] = v
+    rawset(self, "_set", set)
+    return
+  end
+  if k == "result" or (type(k) == "string" and k:byte(1) == 95) then -- "_": internal
+    rawset(self, k, v)
+    return
+  end
+  error(("%s has no argument %q (its arguments: %s)"):format(
+    spec.name, tostring(k), Call.arg_names(spec)), 2)
+end
+
+function Call.arg_names(spec)
+  local names = {}
+  for i, a in ipairs(spec.args) do names[i] = a.name end
+  return #names > 0 and table.concat(names, ", ") or "none"
+end
+
+Call.__tostring = function(self)
+  local P = require "ttlua.printer"
+  local buf = {}
+  local p = P.new({ write = function(s) buf[#buf + 1] = s end, pid_mode = "never" })
+  p:entry(self)
+  if rawget(self, "result") ~= nil then
+    p:exit(self)
+    buf[#buf] = buf[#buf]:gsub("\n$", "")
+  else
+    buf[#buf + 1] = ")"
+    -- entry text ends with ", " when output arguments follow
+    local s = table.concat(buf)
+    return (s:gsub(", %)$", ")"))
+  end
+  return table.concat(buf)
+end
+
+-- A new call: engine, thread's process, spec, raw args (a table of 6 numbers).
+function Call.new(engine, proc, tid, spec, args, arch)
+  return setmetatable({
+    _engine = engine, _args = args, spec = spec, nr = spec.nr,
+    proc = proc, pid = proc.pid, tid = tid, arch = arch,
+  }, Call)
+end
+
+Call.methods = methods
+return Call

@@ -1,0 +1,136 @@
+-- ttlua.cli: the command line.
+--   ttlua [OPTIONS] [POLICY.lua] -- COMMAND [ARGS...]
+--   ttlua [OPTIONS] [POLICY.lua] -p PID [-p PID...]
+-- parse() returns an options table, or nil and a one-line error.
+local M = {}
+
+M.usage = [[
+usage: ttlua [OPTIONS] [POLICY.lua] -- COMMAND [ARGS...]
+       ttlua [OPTIONS] [POLICY.lua] -p PID
+
+Run COMMAND under ptrace; every system call the policy handles becomes a
+typed Lua table passed to its handler.  Without POLICY, the built-in
+passthru policy runs every call natively and logs it like strace.
+
+Policy:
+  POLICY.lua           a Lua file returning a table of handlers
+  -E, --eval CHUNK     an inline policy: handlers defined as globals, e.g.
+                       -E 'function openat(c) if c.pathname == "/x" then return -E.EACCES end end'
+                       (ttlua, E (errno) and C (constants) are in scope)
+Output:
+  -o FILE              write the log to FILE instead of stderr
+  -s N                 print at most N bytes of each string (default 32)
+Tracing:
+  -p PID               attach to a running process (repeatable); it has no
+                       seccomp filter, so every syscall stops (slower), and
+                       it is detached, still running, when ttlua ends
+  --no-vdso            hide the vDSO so time calls become real syscalls
+                       (automatic when the policy handles clock_gettime,
+                       gettimeofday, time or getcpu)
+  --strict             a policy error kills the tracee (default: the call
+                       proceeds natively and ttlua exits non-zero at the end)
+  --dump-filter        print the seccomp filter (libseccomp pseudo-code) and exit
+Other:
+  -h, --help           this text
+  -V, --version        the version
+
+Exit status: the command's (128+N when it was killed by signal N); 127 when
+COMMAND does not exist, 126 when it cannot be executed, 1 for ttlua's own
+errors, and 1 when the command succeeded but the policy raised errors.
+]]
+
+local function need_value(argv, i, opt)
+  local v = argv[i + 1]
+  if v == nil then return nil, ("option %s needs a value"):format(opt) end
+  return v
+end
+
+-- Options taking a value, and where it goes.
+local valued = {
+  ["-o"] = "output", ["-s"] = "strsize", ["-E"] = "eval", ["--eval"] = "eval",
+  ["-p"] = "pid", ["-e"] = "expr",
+}
+local flags = {
+  ["-h"] = "help", ["--help"] = "help", ["-V"] = "version", ["--version"] = "version",
+  ["--no-vdso"] = "no_vdso", ["--strict"] = "strict", ["--dump-filter"] = "dump_filter",
+}
+
+-- Extra options registered by other modules: name -> {key=, value=bool, help=}
+M.extra = {}
+function M.register(name, key, takes_value)
+  M.extra[name] = { key = key, value = takes_value }
+end
+
+function M.parse(argv)
+  local o = { strsize = 32, pids = {}, exprs = {}, command = nil, policy = nil }
+  local i = 1
+  while i <= #argv do
+    local a = argv[i]
+    if a == "--" then
+      o.command = { unpack(argv, i + 1) }
+      break
+    end
+    local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
+    if not name and a:match("^%-[soEpe].+") and not a:match("^%-%-") then
+      name, inline = a:sub(1, 2), a:sub(3)
+    end
+    name = name or a
+    local x = M.extra[name]
+    if valued[name] or (x and x.value) then
+      local v = inline
+      if v == nil then
+        local err
+        v, err = need_value(argv, i, name)
+        if not v then return nil, err end
+        i = i + 1
+      end
+      local key = valued[name] or x.key
+      if key == "pid" then
+        local pid = tonumber(v)
+        if not pid or pid <= 0 or pid % 1 ~= 0 then
+          return nil, ("-p: %q is not a process id"):format(v)
+        end
+        o.pids[#o.pids + 1] = pid
+      elseif key == "expr" then
+        o.exprs[#o.exprs + 1] = v
+      elseif key == "strsize" then
+        local n = tonumber(v)
+        if not n or n < 0 or n % 1 ~= 0 then
+          return nil, ("-s: %q is not a non-negative integer"):format(v)
+        end
+        o.strsize = n
+      elseif x and x.multi then
+        o[key] = o[key] or {}
+        table.insert(o[key], v)
+      else
+        o[key] = v
+      end
+    elseif flags[name] or (x and not x.value) then
+      if inline then return nil, ("option %s takes no value"):format(name) end
+      o[flags[name] or x.key] = true
+    elseif a:sub(1, 1) == "-" and #a > 1 then
+      return nil, ("unknown option %s (see ttlua --help)"):format(a)
+    elseif not o.policy and a:match("%.lua$") then
+      o.policy = a
+    else
+      -- strace style: the first plain word starts the command
+      o.command = { unpack(argv, i) }
+      break
+    end
+    i = i + 1
+  end
+  if o.command and #o.command == 0 then o.command = nil end
+  if o.help or o.version or o.dump_filter then return o end
+  if not o.command and #o.pids == 0 then
+    return nil, "no command to run (usage: ttlua [POLICY.lua] -- COMMAND [ARGS...])"
+  end
+  if o.command and #o.pids > 0 then
+    return nil, "give either a command or -p PID, not both"
+  end
+  if o.policy and o.eval then
+    return nil, "give either a policy file or -E CHUNK, not both"
+  end
+  return o
+end
+
+return M

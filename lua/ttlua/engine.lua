@@ -1,0 +1,636 @@
+-- ttlua.engine: the Lua half of the event loop.
+-- setup() reads the command line and the policy and builds the seccomp
+-- filter; event() answers every stop the C core reports (src/event.h);
+-- finish() prints summaries.  Each handler runs in a coroutine taken from a
+-- pool: call:run(), proc:syscall() and ttlua.sleep() yield back here, and
+-- the thread's next stop resumes it, so one blocked call never holds up
+-- another thread.
+local ffi = require "ffi"
+local bit = require "bit"
+local core = require "ttlua.core"
+local cli = require "ttlua.cli"
+local policy = require "ttlua.policy"
+local syscalls = require "ttlua.syscalls"
+local Call = require "ttlua.call"
+local Proc = require "ttlua.proc"
+local Printer = require "ttlua.printer"
+local types = require "ttlua.types"
+local ttlua = require "ttlua"
+
+local EV, ACT = core.EV, core.ACT
+local C, ev = core.C, core.ev
+local tonumber, rawget, rawset = tonumber, rawget, rawset
+local co_create, co_resume, co_yield = coroutine.create, coroutine.resume, coroutine.yield
+
+local E = {}
+
+local opts = {}
+local sys                 -- the x86_64 table
+local handlers = {}       -- the policy
+local handler_by_nr = {}  -- nr -> function, for x86_64
+local default_handler
+local threads = {}        -- tid -> { tid, proc, call, waiter, co }
+local procs = {}          -- pid -> Proc
+local nthreads = 0
+local policy_errors = 0
+local pool = {}           -- idle worker coroutines
+local current             -- the thread whose stop is being answered
+local answered            -- ev already holds the answer for `current`
+local running             -- the thread whose coroutine runs right now
+local timers = {}         -- sorted list of { at = seconds, th = thread, co = coroutine }
+local log
+
+local function errmsg(fmt, ...)
+  io.stderr:write("ttlua: ", fmt:format(...), "\n")
+end
+
+-- ---- time ---------------------------------------------------------------
+
+ffi.cdef [[
+struct ttl_timespec { long tv_sec; long tv_nsec; };
+int clock_gettime(int clk, struct ttl_timespec *ts);
+]]
+local ts = ffi.new("struct ttl_timespec")
+local function now()
+  C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+  return tonumber(ts.tv_sec) + tonumber(ts.tv_nsec) * 1e-9
+end
+E.now = now
+
+-- ---- answering the C core -----------------------------------------------
+
+-- A context is what a coroutine runs for: a thread (for its call) or a
+-- hook context { tid, proc, thread, hook = true }.  Its answers go to the
+-- event being handled when it is that thread's, else straight to the core.
+local function settle(ctx, action, value, inj_nr, inj_args)
+  local th = ctx.thread or ctx
+  if th.dead then return end
+  if th == current and not answered then
+    answered = true
+    ev.action = action
+    ev.value = value or 0
+    if action == ACT.INJECT then
+      ev.inj_nr = inj_nr
+      for i = 0, 5 do ev.inj_args[i] = inj_args[i + 1] or 0 end
+    end
+  else
+    core.resume(ctx.tid, action, value, inj_nr, inj_args)
+  end
+end
+
+local function traceback(msg)
+  return debug.traceback(tostring(msg), 2)
+end
+
+local function policy_error(what, msg)
+  policy_errors = policy_errors + 1
+  errmsg("%s: %s", what, msg)
+end
+
+-- The result a handler returned, as an action.
+local function handler_result(call, fn, ret)
+  if ret == nil then
+    if rawget(call, "result") == nil then
+      local ok, err = xpcall(call._commit, traceback, call)
+      if not ok then
+        policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), err)
+        return opts.strict and ACT.KILL or ACT.CONT
+      end
+    end
+    return ACT.CONT
+  end
+  if type(ret) == "number" and ret == math.floor(ret) then
+    rawset(call, "result", ret)
+    return ACT.RETURN, ret
+  end
+  local special = E.return_types[type(ret)]
+  if special then
+    local action, value = special(call, ret)
+    if action then return action, value end
+  end
+  policy_error(policy.where(fn), ("handler %s returned a %s; expected an integer result or nil"
+    .. " (the call proceeds)"):format(call.spec.name, type(ret) == "number" and "non-integer"
+    or type(ret)))
+  return opts.strict and ACT.KILL or ACT.CONT
+end
+
+-- Handlers may return other things when a module teaches the engine how
+-- (ttlua.vfd objects, for instance): type name -> function(call, value).
+E.return_types = {}
+
+local function worker(fn, arg, kind)
+  while true do
+    local action, value
+    if kind == "call" then
+      local ok, ret = xpcall(fn, traceback, arg)
+      if ok then
+        action, value = handler_result(arg, fn, ret)
+      else
+        policy_error("error in the " .. arg.spec.name .. " handler (" .. policy.where(fn)
+          .. ")" .. (opts.strict and "; killing the tracee" or "; the call proceeds"), ret)
+        action = opts.strict and ACT.KILL or ACT.CONT
+      end
+    else -- a lifecycle hook: arg = { n, ... }
+      local ok, ret = xpcall(fn, traceback, unpack(arg, 1, arg.n))
+      if ok then
+        action, value = ACT.CONT, ret
+      else
+        policy_error("error in " .. kind .. " (" .. policy.where(fn) .. ")", ret)
+        action = opts.strict and ACT.KILL or ACT.CONT
+      end
+    end
+    fn, arg, kind = co_yield("done", action, value)
+  end
+end
+
+-- Resume ctx's coroutine and act on what it yields: the thread's next
+-- stop (exit, injected call, timer) resumes it again.  Returns the final
+-- (action, value) when it finished now.
+local function step(ctx, co, ...)
+  local th = ctx.thread or ctx
+  local prev = running
+  running = ctx
+  ctx.proc.tid = ctx.tid
+  local ok, what, a, b = co_resume(co, ...)
+  running = prev
+  if th.waiter == ctx then th.waiter = nil end
+  if not ok then
+    errmsg("internal error: %s", tostring(what))
+    settle(ctx, ACT.CONT)
+    return ACT.CONT
+  end
+  if what == "done" then
+    pool[#pool + 1] = co
+    if not ctx.hook then th.call = nil end
+    settle(ctx, a, b)
+    return a, b
+  end
+  ctx.co = co
+  th.waiter = ctx
+  if what == "run" then
+    settle(ctx, ACT.RUN)
+  elseif what == "inject" then
+    settle(ctx, ACT.INJECT, 0, a, b)
+  elseif what == "hold" then
+    settle(ctx, ACT.HOLD)
+  else
+    -- the policy yielded from a handler itself: not ours to interpret
+    th.waiter = nil
+    policy_error("a handler of thread " .. ctx.tid, "yielded " .. tostring(what) ..
+      " (handlers must not call coroutine.yield directly); the call proceeds")
+    settle(ctx, ACT.CONT)
+  end
+end
+
+local function start(ctx, fn, arg, kind)
+  local co = pool[#pool] or co_create(worker)
+  pool[#pool] = nil
+  return step(ctx, co, fn, arg, kind)
+end
+
+-- Run a lifecycle hook (on_fork, on_exec, ...) in thread th's context.
+local function hook(name, th, ...)
+  local fn = handlers[name]
+  if not fn then return nil end
+  local ctx = { tid = th.tid, proc = th.proc, thread = th, hook = true }
+  local _, value = start(ctx, fn, { n = select("#", ...), ... }, name)
+  return value
+end
+
+-- ---- threads and processes ----------------------------------------------
+
+local function new_thread(tid, proc)
+  local th = { tid = tid, proc = proc }
+  threads[tid] = th
+  proc.threads[tid] = true
+  nthreads = nthreads + 1
+  if log then log.ntracees = nthreads end
+  return th
+end
+
+local function thread_of(tid, pid)
+  local th = threads[tid]
+  if th then return th end
+  local proc = procs[pid]
+  if not proc then
+    proc = Proc.new(E, pid)
+    procs[pid] = proc
+  end
+  return new_thread(tid, proc)
+end
+
+-- Write register slot i-1 of the call's stopped thread.
+function E.set_arg(call, i, raw)
+  local rc = C.ttl_poke(call.tid, i - 1, raw)
+  if rc < 0 then
+    error(("cannot change %s's argument %d: %s"):format(call.spec.name, i,
+      select(2, core.fail(rc))), 0)
+  end
+end
+
+-- proc:syscall(): inject a call into the thread whose handler is running.
+function E.inject(proc, name, ...)
+  local ctx = running
+  if not ctx or ctx.proc ~= proc then
+    error("proc:syscall() works only inside a handler or hook of that process", 3)
+  end
+  local spec = type(name) == "number" and sys.by_nr[name] or sys.by_name[name]
+  if not spec then error(("proc:syscall(): unknown syscall %s"):format(tostring(name)), 3) end
+  local args = { ... }
+  for i = 1, 6 do
+    local a = args[i]
+    if type(a) == "string" then
+      args[i] = proc:alloc_string(a)
+    elseif a == nil then
+      args[i] = 0
+    elseif type(a) ~= "number" then
+      error(("proc:syscall(): argument %d is a %s"):format(i, type(a)), 3)
+    end
+  end
+  local ret = co_yield("inject", spec.nr, args)
+  return ret
+end
+
+-- ttlua.sleep(seconds) inside a handler: the thread stays stopped, the
+-- others go on.
+function E.sleep(seconds)
+  local ctx = running
+  if not ctx then error("ttlua.sleep() works only inside a handler", 2) end
+  local at = now() + seconds
+  local pos = #timers + 1
+  for i, t in ipairs(timers) do
+    if t.at > at then pos = i; break end
+  end
+  table.insert(timers, pos, { at = at, ctx = ctx })
+  C.ttl_set_timer(timers[1].at - now())
+  return co_yield("hold")
+end
+
+local function on_timer()
+  local t = now()
+  while timers[1] and timers[1].at <= t + 1e-4 do
+    local due = table.remove(timers, 1)
+    local ctx = due.ctx
+    local th = ctx.thread or ctx
+    if not th.dead and th.waiter == ctx then step(ctx, ctx.co) end
+  end
+  if timers[1] then C.ttl_set_timer(math.max(timers[1].at - now(), 1e-6)) end
+end
+
+-- ---- events ---------------------------------------------------------------
+
+local other_arch = {}
+local function spec_for(arch, nr)
+  if arch == 0 then return sys.by_nr[nr] end
+  local name = core.ARCH[arch]
+  local t = other_arch[name]
+  if t == nil then
+    local ok, tab = pcall(syscalls.arch, name)
+    t = ok and tab or false
+    other_arch[name] = t
+  end
+  return t and t.by_nr[arch == 2 and bit.band(nr, 0x3fffffff) or nr] or nil
+end
+
+local function on_syscall()
+  local tid = ev.tid
+  local th = thread_of(tid, ev.pid)
+  local nr, arch = tonumber(ev.nr), ev.arch
+  local fn, spec
+  if arch == 0 then
+    fn, spec = handler_by_nr[nr], sys.by_nr[nr]
+  else
+    spec = spec_for(arch, nr)
+    fn = spec and handlers[spec.name] or default_handler
+    if fn and not opts.allow_compat then
+      -- A policy written for x86_64 cannot judge another ABI's arguments:
+      -- refuse those calls (the log still shows them).
+      fn = E.compat_refuse
+    end
+  end
+  if not spec then spec = syscalls.unknown(nr) end
+  fn = fn or default_handler
+  if not fn then return end
+  local a = ev.args
+  local call = Call.new(E, th.proc, tid, spec, {
+    tonumber(a[0]), tonumber(a[1]), tonumber(a[2]),
+    tonumber(a[3]), tonumber(a[4]), tonumber(a[5]),
+  }, arch)
+  th.call = call
+  local co = pool[#pool] or co_create(worker)
+  pool[#pool] = nil
+  rawset(call, "_co", co)
+  step(th, co, fn, call, "call")
+end
+
+-- Calls of another ABI (int 0x80, x32) under a policy with handlers.
+function E.compat_refuse(call)
+  if log and default_handler == E.passthru_default then
+    log:call(call)
+  end
+  return -38 -- ENOSYS
+end
+
+local function on_syscall_exit()
+  local th = threads[ev.tid]
+  local w = th and th.waiter
+  if not w then return end
+  local r = tonumber(ev.ret)
+  if th.call then rawset(th.call, "result", r) end
+  step(w, w.co, r)
+end
+
+local function on_inject_done()
+  local th = threads[ev.tid]
+  local w = th and th.waiter
+  if not w then return end
+  step(w, w.co, tonumber(ev.ret))
+end
+
+local function on_spawn()
+  local th = thread_of(ev.tid, ev.pid)
+  th.proc.attached = ev.attached ~= 0
+  hook("on_start", th, th.proc)
+end
+
+local function on_fork()
+  local parent = threads[ev.tid]
+  local ctid, cpid, flags = ev.child, ev.child_pid, tonumber(ev.flags)
+  local pproc = parent and parent.proc or procs[ev.pid]
+  if threads[ctid] then return end
+  local proc = procs[cpid]
+  if not proc then
+    proc = pproc and pproc:fork(cpid, flags) or Proc.new(E, cpid)
+    procs[cpid] = proc
+  end
+  new_thread(ctid, proc)
+  if proc ~= pproc and parent then hook("on_fork", parent, pproc, proc, flags) end
+end
+
+local function on_exec()
+  local tid, former = ev.tid, ev.child
+  if former ~= tid and threads[former] then
+    local th = threads[former]
+    threads[former] = nil
+    th.proc.threads[former] = nil
+    th.tid = tid
+    threads[tid] = th
+    th.proc.threads[tid] = true
+    if th.call then rawset(th.call, "tid", tid) end
+  end
+  local th = thread_of(tid, ev.pid)
+  th.proc.mm = Proc.Mm.new()
+  hook("on_exec", th, th.proc)
+end
+
+local function decode_status(status)
+  if status < 0 then return { superseded = true } end
+  local sig = bit.band(status, 0x7f)
+  if sig == 0 then return { code = bit.rshift(bit.band(status, 0xff00), 8) } end
+  return { signal = sig, core = bit.band(status, 0x80) ~= 0 }
+end
+E.decode_status = decode_status
+
+local function on_exit()
+  local tid = ev.tid
+  local th = threads[tid]
+  if not th then return end
+  threads[tid] = nil
+  nthreads = nthreads - 1
+  if log then log.ntracees = nthreads end
+  local proc = th.proc
+  proc:_thread_gone(tid)
+  th.dead = true
+  local w = th.waiter
+  if w then
+    -- the thread vanished inside a call: run() returns nil
+    step(w, w.co, nil)
+  end
+  local how = decode_status(ev.status)
+  how.tid = tid
+  how.last = next(proc.threads) == nil
+  if how.last then procs[proc.pid] = nil end
+  current = th
+  hook("on_exit", th, proc, how)
+end
+
+local siginfo_of
+local function on_signal()
+  local th = thread_of(ev.tid, ev.pid)
+  if not handlers.on_signal then return end
+  local info = siginfo_of(ev.siginfo)
+  local v = hook("on_signal", th, th.proc, ev.sig, info)
+  if type(v) == "number" then ev.sig = v end
+end
+
+function siginfo_of(raw)
+  local bytes = ffi.string(raw, 128)
+  local ok, structs = pcall(require, "ttlua.structs")
+  local info
+  if ok then
+    local ok2, t = pcall(structs.decode, "siginfo", bytes)
+    if ok2 then info = t end
+  end
+  info = info or {}
+  info.raw = bytes
+  return info
+end
+
+local function on_group_stop()
+  local th = thread_of(ev.tid, ev.pid)
+  hook("on_stop", th, th.proc, ev.sig)
+end
+
+local function on_interrupt()
+  if E.attached_only then
+    C.ttl_detach_all()
+    os.exit(128 + ev.sig)
+  end
+end
+
+local dispatch = {
+  [EV.SYSCALL] = on_syscall,
+  [EV.SYSCALL_EXIT] = on_syscall_exit,
+  [EV.INJECT_DONE] = on_inject_done,
+  [EV.SPAWN] = on_spawn,
+  [EV.FORK] = on_fork,
+  [EV.EXEC] = on_exec,
+  [EV.EXIT] = on_exit,
+  [EV.SIGNAL] = on_signal,
+  [EV.GROUP_STOP] = on_group_stop,
+  [EV.TIMER] = on_timer,
+  [EV.INTERRUPT] = on_interrupt,
+}
+
+function E.event()
+  current = threads[ev.tid]
+  answered = false
+  local f = dispatch[ev.kind]
+  if f then f() end
+  current = nil
+end
+
+-- ---- set-up ----------------------------------------------------------------
+
+ffi.cdef [[
+int access(const char *path, int mode);
+]]
+
+local function is_dir(path)
+  local f = io.open(path .. "/.", "r")
+  if f then f:close(); return true end
+  return false
+end
+
+-- Find the command like a shell does.  Returns path, or nil, message, exit code.
+local function resolve(cmd)
+  local function check(p)
+    if C.access(p, 0) ~= 0 then return nil end
+    if is_dir(p) then return false, "Is a directory" end
+    if C.access(p, 1) ~= 0 then return false, "Permission denied" end
+    return p
+  end
+  if cmd:find("/", 1, true) then
+    local p, why = check(cmd)
+    if p then return p end
+    if p == false then return nil, ("%s: %s"):format(cmd, why), 126 end
+    return nil, ("%s: No such file or directory"):format(cmd), 127
+  end
+  local denied
+  for dir in (os.getenv("PATH") or "/usr/local/bin:/usr/bin:/bin"):gmatch("[^:]*") do
+    local p, why = check((dir == "" and "." or dir) .. "/" .. cmd)
+    if p then return p end
+    if p == false then denied = denied or why end
+  end
+  if denied then return nil, ("%s: %s"):format(cmd, denied), 126 end
+  return nil, ("%s: command not found"):format(cmd), 127
+end
+
+local time_calls = { clock_gettime = true, gettimeofday = true, time = true, getcpu = true }
+
+local function build_filter()
+  if default_handler then
+    C.ttl_filter_init(1)
+  else
+    C.ttl_filter_init(0)
+    for name in pairs(handlers) do
+      local spec = sys.by_name[name]
+      if spec then C.ttl_filter_trace(spec.nr) end
+    end
+  end
+  for _, f in ipairs(E.filter_hooks) do f() end
+end
+-- Modules that compile rules into the filter add a function here.
+E.filter_hooks = {}
+
+function E.setup(argv, luadir)
+  E.luadir = luadir
+  local o, err = cli.parse(argv)
+  if not o then
+    errmsg("%s", err)
+    return 1
+  end
+  opts = o
+  E.opts = o
+  ttlua.options = o
+  if o.help then
+    io.stdout:write(cli.usage)
+    return 0
+  end
+  if o.version then
+    io.stdout:write("ttlua ", ffi.string(C.ttl_version()), "\n")
+    return 0
+  end
+  if ffi.sizeof("struct ttl_event") ~= C.ttl_event_size() then
+    errmsg("internal error: struct ttl_event differs between C and Lua")
+    return 1
+  end
+  types.opts.strsize = o.strsize
+  sys = syscalls.arch("x86_64")
+
+  for _, setup in ipairs(E.setup_hooks) do
+    local ok, msg = setup(o)
+    if not ok then
+      errmsg("%s", msg)
+      return 1
+    end
+  end
+
+  if o.output then
+    local rc = C.ttl_log_open(o.output)
+    if rc < 0 then
+      errmsg("cannot open %s: %s", o.output, select(2, core.fail(rc)):gsub("^%u+: ", ""))
+      return 1
+    end
+  end
+  log = Printer.new({ pid_mode = o.output and "always" or "auto" })
+  ttlua.log = log
+
+  local h
+  if o.eval then
+    h, err = policy.load_chunk(o.eval, sys)
+  else
+    local path = o.policy or (luadir .. "/passthru.lua")
+    h, err = policy.load_file(path, sys)
+  end
+  if not h then
+    errmsg("%s", err)
+    return 1
+  end
+  handlers = h
+  default_handler = h.default
+  E.passthru_default = not o.policy and not o.eval and h.default or nil
+  for name, fn in pairs(h) do
+    local spec = sys.by_name[name]
+    if spec then handler_by_nr[spec.nr] = fn end
+  end
+  if default_handler then
+    for _, spec in ipairs(sys.list) do
+      handler_by_nr[spec.nr] = handler_by_nr[spec.nr] or default_handler
+    end
+  end
+  local hide = o.no_vdso
+  for name in pairs(time_calls) do hide = hide or h[name] ~= nil end
+  C.ttl_set_vdso_hiding(hide and 1 or 0)
+
+  build_filter()
+  if o.dump_filter then
+    C.ttl_filter_dump(1)
+    return 0
+  end
+
+  if #o.pids > 0 then
+    E.attached_only = true
+    return { pids = o.pids }
+  end
+  local path, msg, code = resolve(o.command[1])
+  if not path then
+    errmsg("%s", msg)
+    return code
+  end
+  return { path = path, argv = o.command }
+end
+-- Option handlers other modules add: function(opts) -> true | nil, message
+E.setup_hooks = {}
+
+-- Modules that print summaries at the end add a function(status) here.
+E.finish_hooks = {}
+
+function E.finish(status)
+  for _, th in pairs(threads) do th.dead = true end
+  if handlers.on_finish then
+    local ok, err = xpcall(handlers.on_finish, traceback, status)
+    if not ok then policy_error("error in on_finish", err) end
+  end
+  for _, f in ipairs(E.finish_hooks) do f(status) end
+  C.ttl_log_flush()
+  if policy_errors > 0 and status == 0 then
+    errmsg("%d policy error%s (exit status 1)", policy_errors, policy_errors == 1 and "" or "s")
+    return 1
+  end
+  return status
+end
+
+ttlua.sleep = E.sleep
+E.threads, E.procs = threads, procs
+return E

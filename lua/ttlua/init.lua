@@ -1,0 +1,42 @@
+-- ttlua: the module a policy requires.
+--   ttlua.errno        errno numbers by name (E.ENOENT == 2), .name[n], .message[n]
+--   ttlua.const        every named constant (ttlua.const.O_CREAT, .AF_INET, ...)
+--   ttlua.log          the strace-style printer passthru uses (:entry, :exit, :line)
+--   ttlua.print(...)   write a line of text to ttlua's log
+--   ttlua.syscalls     the typed syscall table (by_name, by_nr)
+--   ttlua.options      the command-line options ttlua was started with
+--   ttlua.version
+local M = {}
+
+M.version = "0.1.0"
+
+local lazy = {
+  errno = function() return require "ttlua.errno" end,
+  const = function() return require("ttlua.xlat").const end,
+  syscalls = function() return require("ttlua.syscalls").arch("x86_64") end,
+}
+
+setmetatable(M, {
+  __index = function(t, k)
+    local f = lazy[k]
+    if not f then return nil end
+    local v = f()
+    rawset(t, k, v)
+    return v
+  end,
+})
+
+-- Write text (one line per call) to ttlua's log.
+function M.print(...)
+  local parts = {}
+  for i = 1, select("#", ...) do parts[i] = tostring(select(i, ...)) end
+  local log = rawget(M, "log")
+  local text = table.concat(parts, "\t")
+  if log then
+    log:line(nil, text)
+  else
+    io.stderr:write(text, "\n")
+  end
+end
+
+return M

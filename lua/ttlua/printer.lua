@@ -1,0 +1,129 @@
+-- ttlua.printer: strace-style log lines.
+-- A call is printed in two halves: at entry, its name and the arguments
+-- known then; at exit, the output arguments and " = result".  When another
+-- thread prints in between, the first half ends with " <unfinished ...>"
+-- and the second starts with "<... NAME resumed>", as strace does.
+-- Column 40 alignment counts the whole line, pid prefix included.
+local core = require "ttlua.core"
+local types = require "ttlua.types"
+
+local format, rep = string.format, string.rep
+
+local P = {}
+P.__index = P
+
+-- opts.write(text) writes to the log (default: the core's log buffer);
+-- opts.pid_mode: "auto" ([pid N] when several tracees), "always" (PID
+-- column, like strace -f -o FILE), or "never".
+function P.new(opts)
+  opts = opts or {}
+  return setmetatable({
+    write = opts.write or core.log,
+    pid_mode = opts.pid_mode or "auto",
+    ntracees = 0,
+    open = nil,     -- the call whose first half ends the log right now
+    col = 0,        -- length of the current line so far
+  }, P)
+end
+
+function P:prefix(tid)
+  if not tid then return "" end
+  if self.pid_mode == "always" then
+    return format("%-5d ", tid)
+  elseif self.pid_mode == "auto" and self.ntracees > 1 then
+    return format("[pid %5d] ", tid)
+  end
+  return ""
+end
+
+-- End a half-printed line of another call before printing anything else.
+function P:interrupt()
+  local c = self.open
+  if c then
+    self.write(" <unfinished ...>\n")
+    c._unfinished = true
+    self.open = nil
+    self.col = 0
+  end
+end
+
+-- The arguments of a call, split where the first output argument starts.
+local function format_args(call, from, to)
+  local spec, args = call.spec, call._args
+  local parts = {}
+  for i = from, to do
+    local a = spec.args[i]
+    local t = types.get(a.kind)
+    local ok, s = pcall(t.format, call, args[i], a)
+    parts[#parts + 1] = ok and s or types.hex(args[i])
+  end
+  return table.concat(parts, ", ")
+end
+
+-- Index of the first argument printed at exit (nargs + 1 if none).
+local function split_point(spec)
+  local sp = spec._split
+  if sp then return sp end
+  sp = spec.nargs + 1
+  for i, a in ipairs(spec.args) do
+    local t = types.get(a.kind)
+    if t.out or t.both then
+      sp = i
+      break
+    end
+  end
+  spec._split = sp
+  return sp
+end
+
+function P:entry(call)
+  self:interrupt()
+  local spec = call.spec
+  local sp = split_point(spec)
+  local text = self:prefix(call.tid) .. spec.name .. "(" ..
+    (sp > 1 and format_args(call, 1, sp - 1) or "")
+  if sp <= spec.nargs and sp > 1 then text = text .. ", " end
+  self.write(text)
+  self.open = call
+  self.col = #text
+  call._printed_entry = true
+end
+
+local function pad(col)
+  if col < 40 then return rep(" ", 40 - col) .. "= " end
+  return " = "
+end
+
+-- The second half: output arguments and the result (nil result: "= ?").
+function P:exit(call)
+  local spec = call.spec
+  local sp = split_point(spec)
+  local rest = (sp <= spec.nargs and format_args(call, sp, spec.nargs) or "") .. ")"
+  local result = call.result
+  local rtext = result == nil and "?" or types.format_result(spec.ret, result)
+  if call._note then rtext = rtext .. " " .. call._note end
+  if self.open == call and not call._unfinished then
+    local col = self.col + #rest
+    self.write(rest .. pad(col) .. rtext .. "\n")
+  else
+    self:interrupt()
+    local head = self:prefix(call.tid) .. "<... " .. spec.name .. " resumed>" .. rest
+    self.write(head .. pad(#head) .. rtext .. "\n")
+  end
+  self.open = nil
+  self.col = 0
+end
+
+-- A whole call at once (a handler that never ran it, or no exit stop).
+function P:call(call)
+  self:entry(call)
+  self:exit(call)
+end
+
+-- A line of its own: signals, exits ("--- SIGCHLD {...} ---", "+++ ...").
+function P:line(tid, text)
+  self:interrupt()
+  self.write(self:prefix(tid) .. text .. "\n")
+end
+
+return P

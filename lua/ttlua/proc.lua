@@ -1,0 +1,185 @@
+-- ttlua.proc: the process object (call.proc), shared by a process's threads.
+--   proc.pid                 process id (thread group id)
+--   proc.tid                 the thread whose call is being handled
+--   proc.data                the policy's own table: copied at fork,
+--                            shared by threads, kept across exec
+--   proc:read(addr, len)     bytes, or nil, err
+--   proc:readstr(addr [, max])
+--   proc:write(addr, bytes)  bytes written, or nil, err
+--   proc:syscall(name, ...)  run a syscall inside the stopped tracee
+--   proc:alloc(n)            n bytes of scratch memory in the tracee
+-- Memory (the address space, with its scratch mapping) is its own object,
+-- `mm`: shared after clone(CLONE_VM), copied at fork, new at exec.
+local ffi = require "ffi"
+local core = require "ttlua.core"
+
+ffi.cdef [[
+int64_t ttl_mem_write_ro(int pid, uint64_t addr, const void *buf, size_t len);
+ssize_t readlink(const char *path, char *buf, size_t size);
+]]
+
+local Proc = {}
+Proc.__index = Proc
+
+local SCRATCH_MAP = 256 * 1024 -- one scratch mapping
+local SLOT = 16 * 1024         -- one thread's ring within it
+local PROT_READ, MAP_PRIVATE, MAP_ANONYMOUS = 1, 2, 0x20
+
+local Mm = {}
+Mm.__index = Mm
+function Mm.new()
+  return setmetatable({ pools = {}, big = {}, slots = {}, free = {} }, Mm)
+end
+local function add_pool(mm, map)
+  mm.pools[#mm.pools + 1] = map
+  for off = SCRATCH_MAP - SLOT, 0, -SLOT do mm.free[#mm.free + 1] = map + off end
+end
+-- The copy a forked child gets: same mappings, every slot free.
+function Mm:copy()
+  local m = Mm.new()
+  for _, map in ipairs(self.pools) do add_pool(m, map) end
+  for i, map in ipairs(self.big) do m.big[i] = map end
+  return m
+end
+Proc.Mm = Mm
+
+function Proc.new(engine, pid)
+  return setmetatable({
+    pid = pid, tid = pid, data = {}, mm = Mm.new(), threads = {}, _engine = engine,
+  }, Proc)
+end
+
+local function check_addr(addr, fn)
+  if type(addr) ~= "number" and type(addr) ~= "cdata" then
+    error(fn .. ": address must be a number, got " .. type(addr), 3)
+  end
+end
+
+function Proc:read(addr, len)
+  check_addr(addr, "proc:read")
+  if type(len) ~= "number" or len < 0 then
+    error("proc:read: length must be a non-negative number", 2)
+  end
+  return core.read(self.pid, addr, len)
+end
+
+function Proc:readstr(addr, max)
+  check_addr(addr, "proc:readstr")
+  if addr == 0 then return nil, "EFAULT: Bad address", "EFAULT" end
+  return core.readstr(self.pid, addr, max or 4096)
+end
+
+function Proc:write(addr, bytes)
+  check_addr(addr, "proc:write")
+  if type(bytes) ~= "string" then
+    error("proc:write: bytes must be a string, got " .. type(bytes), 2)
+  end
+  return core.write(self.pid, addr, bytes)
+end
+
+-- Run a syscall inside the stopped tracee; returns the raw result
+-- (-errno on failure).  Only from a handler (or hook) of this process.
+function Proc:syscall(name, ...)
+  return self._engine.inject(self, name, ...)
+end
+
+-- A new scratch mapping, readable (not writable) by the tracee: ttlua
+-- writes it through /proc/PID/mem, so other tracee threads cannot change
+-- a rewritten path between the check and the kernel's read.
+local function new_map(self, size)
+  local addr = self:syscall("mmap", 0, size, PROT_READ, MAP_PRIVATE + MAP_ANONYMOUS, -1, 0)
+  if addr < 0 and addr > -4096 then
+    error(("cannot map scratch memory in process %d (errno %d)"):format(self.pid, -addr), 0)
+  end
+  return addr
+end
+
+local function thread_slot(self, tid)
+  local mm = self.mm
+  local s = mm.slots[tid]
+  if s then return s end
+  if #mm.free == 0 then add_pool(mm, new_map(self, SCRATCH_MAP)) end
+  local base = table.remove(mm.free)
+  s = { base = base, used = 0 }
+  mm.slots[tid] = s
+  return s
+end
+
+-- n bytes of scratch memory for the current thread's call: a ring per
+-- thread, so a call's strings live until that thread's later calls reuse
+-- them.  Larger requests get a mapping of their own.
+function Proc:alloc(n)
+  n = math.ceil(n / 16) * 16
+  if n > SLOT then
+    local map = new_map(self, math.ceil(n / 4096) * 4096)
+    self.mm.big[#self.mm.big + 1] = map
+    return map
+  end
+  local s = thread_slot(self, self.tid)
+  if s.used + n > SLOT then s.used = 0 end
+  local addr = s.base + s.used
+  s.used = s.used + n
+  return addr
+end
+
+function Proc:alloc_bytes(bytes)
+  local addr = self:alloc(#bytes)
+  local n = core.C.ttl_mem_write_ro(self.pid, addr, bytes, #bytes)
+  if n ~= #bytes then
+    error(("cannot write scratch memory of process %d"):format(self.pid), 0)
+  end
+  return addr
+end
+
+function Proc:alloc_string(s)
+  return self:alloc_bytes(s .. "\0")
+end
+
+-- A thread left: its scratch slot returns to the pool.
+function Proc:_thread_gone(tid)
+  local s = self.mm.slots[tid]
+  if s then
+    self.mm.slots[tid] = nil
+    self.mm.free[#self.mm.free + 1] = s.base
+  end
+  self.threads[tid] = nil
+end
+
+local linkbuf = ffi.new("char[4096]")
+-- What descriptor fd of this process refers to (for -y), or nil.
+function Proc:fdpath(fd)
+  local n = ffi.C.readlink(("/proc/%d/fd/%d"):format(self.pid, fd), linkbuf, 4096)
+  if n <= 0 then return nil end
+  return ffi.string(linkbuf, n)
+end
+
+-- Deep copy of the policy's data for a forked child (functions, userdata
+-- and cdata are shared; cycles are kept).
+local function deep_copy(v, seen)
+  if type(v) ~= "table" then return v end
+  if seen[v] then return seen[v] end
+  local t = {}
+  seen[v] = t
+  for k, x in pairs(v) do t[deep_copy(k, seen)] = deep_copy(x, seen) end
+  return setmetatable(t, getmetatable(v))
+end
+
+-- The child of a fork/clone.  flags are clone(2) flags.
+function Proc:fork(pid, flags)
+  local bit = require "bit"
+  local child = Proc.new(self._engine, pid)
+  child.data = deep_copy(self.data, {})
+  child.parent = self
+  if bit.band(flags, 0x100) ~= 0 then -- CLONE_VM
+    child.mm = self.mm
+  else
+    child.mm = self.mm:copy()
+  end
+  return child
+end
+
+function Proc:__tostring()
+  return ("proc %d"):format(self.pid)
+end
+
+return Proc

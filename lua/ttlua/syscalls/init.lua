@@ -1,0 +1,93 @@
+-- ttlua.syscalls: the typed syscall tables, indexed.
+-- Loads lua/ttlua/syscalls/<arch>.lua (plain data), parses each argument
+-- string ("dirfd dirfd, path pathname, ...") once, and indexes the result
+-- by name and by number.  A spec is:
+--   { nr, name, ret, classes = {file = true, ...}, nargs,
+--     args = { {name, kind, param, index}, ... }, argi = {pathname = 2, ...} }
+local M = {}
+
+local function parse_arg(text, index)
+  text = text:match("^%s*(.-)%s*$")
+  local kind, param, name = text:match("^([%w_]+)%((.-)%)%s+([%w_]+)$")
+  if not kind then
+    kind, name = text:match("^([%w_]+)%s+([%w_]+)$")
+  end
+  if not kind then
+    error(("bad argument spec %q"):format(text), 0)
+  end
+  return { name = name, kind = kind, param = param ~= "" and param or nil, index = index }
+end
+
+local function parse_args(s)
+  local args = {}
+  if s == nil or s:match("^%s*$") then return args end
+  -- split on commas that are not inside parentheses
+  local depth, start = 0, 1
+  for i = 1, #s do
+    local c = s:sub(i, i)
+    if c == "(" then depth = depth + 1
+    elseif c == ")" then depth = depth - 1
+    elseif c == "," and depth == 0 then
+      args[#args + 1] = parse_arg(s:sub(start, i - 1), #args + 1)
+      start = i + 1
+    end
+  end
+  args[#args + 1] = parse_arg(s:sub(start), #args + 1)
+  return args
+end
+M.parse_args = parse_args
+
+local function build(entry)
+  local spec = {
+    nr = entry.nr, name = entry.name, ret = entry.ret or "long",
+    classes = {}, args = parse_args(entry.args), argi = {},
+  }
+  for c in (entry.classes or ""):gmatch("%S+") do spec.classes[c] = true end
+  for i, a in ipairs(spec.args) do spec.argi[a.name] = i end
+  spec.nargs = #spec.args
+  return spec
+end
+
+local tables = {}
+
+-- The indexed table of an architecture: { by_name = {}, by_nr = {}, list = {} }.
+function M.arch(name)
+  local t = tables[name]
+  if t then return t end
+  local data = require("ttlua.syscalls." .. name)
+  t = { by_name = {}, by_nr = {}, list = {} }
+  local base = name ~= "x86_64" and M.arch("x86_64") or nil
+  for _, entry in ipairs(data) do
+    local spec
+    if entry.args == nil and base and base.by_name[entry.name] then
+      -- other ABIs reuse the x86_64 argument spec of the same name
+      local b = base.by_name[entry.name]
+      spec = setmetatable({ nr = entry.nr }, { __index = b })
+    else
+      spec = build(entry)
+    end
+    t.by_name[spec.name] = t.by_name[spec.name] or spec
+    t.by_nr[spec.nr] = spec
+    t.list[#t.list + 1] = spec
+  end
+  tables[name] = t
+  return t
+end
+
+-- A spec for a number the table does not know (printed as syscall_NNN).
+local unknown_cache = {}
+function M.unknown(nr)
+  local s = unknown_cache[nr]
+  if not s then
+    s = {
+      nr = nr, name = ("syscall_%#x"):format(nr), ret = "long", classes = {}, argi = {},
+      args = parse_args("ulong a1, ulong a2, ulong a3, ulong a4, ulong a5, ulong a6"),
+      nargs = 6, unknown = true,
+    }
+    for i, a in ipairs(s.args) do s.argi[a.name] = i end
+    unknown_cache[nr] = s
+  end
+  return s
+end
+
+return M

@@ -1,0 +1,587 @@
+-- ttlua.types: the vocabulary of argument types used by the syscall tables
+-- (lua/ttlua/syscalls/*.lua).  Each type knows how to give a handler its
+-- value (`value`), how to print itself like strace (`format`), and how to
+-- turn a value a handler assigned back into a register (`encode`).
+--
+-- Vocabulary (PARAM = another argument's name, or `ret` for the result):
+--   scalars  int uint long ulong u64 i64 size ssize off hex ptr fd dirfd pid
+--            uid gid mode fmode signal clockid flags(SET) enum(SET)
+--   input    path str ibuf(LEN) strarray envp in(STRUCT) in(STRUCT[LEN])
+--   output   obuf(LEN) out(STRUCT) out(STRUCT[LEN]) inout(STRUCT) ...
+--            (decoded at exit, and only when the call succeeded)
+--   special  iovec_in(CNT) iovec_out(CNT) sockaddr(LEN) sockaddr_out(LENPTR)
+--            socklen_ptr sigset(SIZE) and the family decoders (ioctl_arg,
+--            fcntl_arg, ...): anything not implemented here prints raw.
+local bit = require "bit"
+local ffi = require "ffi"
+local core = require "ttlua.core"
+local quote = require "ttlua.quote"
+
+local band, tohex = bit.band, bit.tohex
+local format = string.format
+
+local M = {}
+
+M.opts = { strsize = 32 } -- -s N; set by the engine
+
+-- Lazily loaded companions (written in their own modules).
+local xlat_mod, structs_mod, structfmt_mod
+local function xlat()
+  if xlat_mod == nil then
+    local ok, m = pcall(require, "ttlua.xlat")
+    xlat_mod = ok and m or false
+  end
+  return xlat_mod
+end
+local function structs()
+  if structs_mod == nil then
+    local ok, m = pcall(require, "ttlua.structs")
+    structs_mod = ok and m or false
+  end
+  return structs_mod
+end
+local function structfmt()
+  if structfmt_mod == nil then
+    local ok, m = pcall(require, "ttlua.structfmt")
+    structfmt_mod = ok and m or false
+  end
+  return structfmt_mod
+end
+
+-- ---- integer views of a raw 64-bit register value (a Lua number) --------
+
+local i64 = ffi.new("int64_t[1]")
+local tobit = bit.tobit
+-- The low 32 bits of a register, as C's int and unsigned int see them.
+local function s32(v)
+  return tobit(v)
+end
+local function u32(v)
+  return tobit(v) % 4294967296
+end
+M.s32, M.u32 = s32, u32
+
+local function hex(v)
+  if v >= 0 and v < 2 ^ 53 then return format("%#x", v) end
+  i64[0] = v
+  return "0x" .. tohex(i64[0])
+end
+M.hex = hex
+
+local function ptr(v)
+  if v == 0 then return "NULL" end
+  return hex(v)
+end
+M.ptr = ptr
+
+local function signame(sig)
+  local x = xlat()
+  if x then
+    local ok, s = pcall(x.format, "signals", sig)
+    if ok and s then return s end
+  end
+  return tostring(sig)
+end
+M.signame = signame
+
+local function fmt_set(set, v)
+  local x = xlat()
+  if x then
+    local ok, s = pcall(x.format, set, v)
+    if ok and s then return s end
+  end
+  return hex(v)
+end
+M.fmt_set = fmt_set
+
+-- ---- reading the tracee ---------------------------------------------------
+
+local function pid_of(call)
+  return call.pid
+end
+
+local function read_path(call, addr)
+  if addr == 0 then return nil end
+  local s = core.readstr(pid_of(call), addr, 4096)
+  return s
+end
+
+local function fmt_path(call, addr)
+  if addr == 0 then return "NULL" end
+  local s, complete = core.readstr(pid_of(call), addr, 4096)
+  if not s then return ptr(addr) end
+  return quote.quote(s) .. (complete and "" or "...")
+end
+
+local function fmt_str(call, addr)
+  if addr == 0 then return "NULL" end
+  local max = M.opts.strsize
+  local s, complete = core.readstr(pid_of(call), addr, max)
+  if not s then return ptr(addr) end
+  return quote.quote(s) .. (complete and "" or "...")
+end
+
+-- Length of a buffer: another argument's value, or the call's result.
+local function param_value(call, arg)
+  local p = arg.param
+  if p == "ret" then return call.result end
+  local i = call.spec.argi[p]
+  return i and call._args[i] or nil
+end
+
+local function read_buf(call, addr, len)
+  if addr == 0 or not len or len < 0 then return nil end
+  return core.read(pid_of(call), addr, len)
+end
+
+local function fmt_buf(call, addr, len, hexmode)
+  if addr == 0 then return "NULL" end
+  if not len or len < 0 then return ptr(addr) end
+  local max = M.opts.strsize
+  local n = len < max + 1 and len or max + 1
+  local s = core.read(pid_of(call), addr, n)
+  if not s then return ptr(addr) end
+  if #s > max then
+    return quote.quote(s, max, hexmode) .. "..."
+  end
+  return quote.quote(s, nil, hexmode)
+end
+
+-- ---- the types ------------------------------------------------------------
+
+local T = {}
+M.T = T
+
+local function int_type(conv, fmt)
+  return {
+    value = function(_, raw) return conv(raw) end,
+    format = function(_, raw) return fmt(conv(raw)) end,
+    encode = function(_, v) return v end,
+  }
+end
+
+local function dec(v) return format("%d", v) end
+local function udec(v)
+  if v < 0 then
+    i64[0] = v
+    return tostring(ffi.cast("uint64_t", i64[0])):sub(1, -4)
+  end
+  return format("%d", v)
+end
+
+T.int = int_type(s32, dec)
+T.uint = int_type(u32, dec)
+T.long = int_type(function(v) return v end, dec)
+T.ulong = int_type(function(v) return v end, udec)
+T.u64 = T.ulong
+T.i64 = T.long
+T.size = T.ulong
+T.ssize = T.long
+T.off = T.long
+T.pid = T.int
+T.hex = int_type(function(v) return v end, function(v) return v == 0 and "0" or hex(v) end)
+T.ptr = int_type(function(v) return v end, ptr)
+T.fd = {
+  value = function(_, raw) return s32(raw) end,
+  format = function(call, raw)
+    local fd = s32(raw)
+    local fdpath = M.opts.decode_fds and call.proc and call.proc.fdpath
+    if fdpath and fd >= 0 then
+      local p = fdpath(call.proc, fd)
+      if p then return format("%d<%s>", fd, p) end
+    end
+    return dec(fd)
+  end,
+  encode = function(_, v) return v end,
+}
+T.dirfd = {
+  value = function(_, raw) return s32(raw) end,
+  format = function(call, raw)
+    if s32(raw) == -100 then return "AT_FDCWD" end
+    return T.fd.format(call, raw)
+  end,
+  encode = function(_, v) return v end,
+}
+local function id_fmt(v)
+  return dec(v == 4294967295 and -1 or v)
+end
+T.uid = int_type(u32, id_fmt)
+T.gid = T.uid
+T.mode = int_type(u32, function(v) return format("%#03o", v) end)
+T.fmode = int_type(u32, function(v)
+  local ftype = band(v, 0xf000)
+  local perm = band(v, 0xfff)
+  if ftype == 0 then return format("%#03o", perm) end
+  return fmt_set("mode_type", ftype) .. "|" .. format("%#03o", perm)
+end)
+T.signal = int_type(s32, function(v) return v == 0 and "0" or signame(v) end)
+T.clockid = int_type(s32, function(v) return fmt_set("clockid", v) end)
+
+-- flags(SET) / enum(SET): the set's name is the param.
+local function set_type(conv)
+  return {
+    value = function(_, raw) return conv(raw) end,
+    format = function(_, raw, arg) return fmt_set(arg.param, conv(raw)) end,
+    encode = function(_, v) return v end,
+  }
+end
+T.flags = set_type(u32)
+T.enum = set_type(s32)
+T.lflags = set_type(function(v) return v end)
+
+-- Strings.  Assigning a string stores it in the tracee's scratch memory.
+local function encode_string(call, v)
+  if type(v) ~= "string" then return v end
+  return call.proc:alloc_string(v)
+end
+T.path = { value = function(call, raw) return read_path(call, raw) end, format = fmt_path,
+           encode = encode_string }
+T.str = { value = function(call, raw) return read_path(call, raw) end, format = fmt_str,
+          encode = encode_string }
+
+T.ibuf = {
+  value = function(call, raw, arg) return read_buf(call, raw, param_value(call, arg)) end,
+  format = function(call, raw, arg) return fmt_buf(call, raw, param_value(call, arg)) end,
+  encode = encode_string,
+}
+T.obuf = {
+  out = true,
+  value = function(call, raw, arg)
+    if call.result == nil or call.result < 0 then return nil end
+    local len = param_value(call, arg)
+    if arg.param ~= "ret" and call.result < len then len = call.result end
+    return read_buf(call, raw, len)
+  end,
+  format = function(call, raw, arg)
+    if call.result == nil or call.result < 0 then return ptr(raw) end
+    local len = param_value(call, arg)
+    if arg.param ~= "ret" and call.result < len then len = call.result end
+    return fmt_buf(call, raw, len)
+  end,
+}
+
+-- argv-style arrays of strings.
+local function read_ptrs(call, addr, max)
+  local pid = pid_of(call)
+  local out = {}
+  local words = core.read(pid, addr, 8 * (max + 1))
+  if not words then return nil end
+  local n = math.floor(#words / 8)
+  local p = ffi.cast("const uint64_t *", words)
+  for i = 0, n - 1 do
+    local v = tonumber(p[i])
+    if v == 0 then return out, true end
+    out[#out + 1] = v
+  end
+  return out, false
+end
+
+T.strarray = {
+  value = function(call, raw)
+    if raw == 0 then return nil end
+    local ptrs = read_ptrs(call, raw, 4096)
+    if not ptrs then return nil end
+    local out = {}
+    for i, p in ipairs(ptrs) do out[i] = read_path(call, p) end
+    return out
+  end,
+  format = function(call, raw)
+    if raw == 0 then return "NULL" end
+    local max = M.opts.strsize
+    local ptrs, ended = read_ptrs(call, raw, max)
+    if not ptrs then return ptr(raw) end
+    local parts = {}
+    for i = 1, math.min(#ptrs, max) do parts[i] = fmt_str(call, ptrs[i]) end
+    local more = (#ptrs > max or not ended) and ", ..." or ""
+    return "[" .. table.concat(parts, ", ") .. more .. "]"
+  end,
+}
+T.envp = {
+  value = T.strarray.value,
+  format = function(call, raw)
+    if raw == 0 then return "NULL" end
+    local ptrs = read_ptrs(call, raw, 4096)
+    if not ptrs then return ptr(raw) end
+    return format("%s /* %d var%s */", ptr(raw), #ptrs, #ptrs == 1 and "" or "s")
+  end,
+}
+
+-- Structs: in(NAME), out(NAME), inout(NAME), optionally NAME[COUNT].
+local function struct_parse(arg)
+  if arg.sname then return end
+  local name, count = arg.param:match("^([%w_]+)%[([%w_]+)%]$")
+  arg.sname = name or arg.param
+  arg.scount = count
+end
+
+local function struct_count(call, arg)
+  if not arg.scount then return nil end
+  local n = tonumber(arg.scount)
+  if n then return n end
+  if arg.scount == "ret" then return call.result end
+  local i = call.spec.argi[arg.scount]
+  return i and call._args[i]
+end
+
+local function struct_read(call, raw, arg)
+  struct_parse(arg)
+  local S = structs()
+  if raw == 0 or not S then return nil end
+  local ok, size = pcall(S.size, arg.sname)
+  if not ok or not size then return nil end
+  local count = struct_count(call, arg)
+  if count then
+    if count <= 0 then return {} end
+    if count > 1024 then count = 1024 end
+    local bytes = core.read(pid_of(call), raw, size * count)
+    if not bytes then return nil end
+    local out = {}
+    for i = 0, math.floor(#bytes / size) - 1 do
+      out[i + 1] = S.decode(arg.sname, bytes:sub(i * size + 1, (i + 1) * size))
+    end
+    return out
+  end
+  local bytes = core.read(pid_of(call), raw, size)
+  if not bytes or #bytes < size then return nil end
+  return S.decode(arg.sname, bytes)
+end
+
+local function struct_format(call, raw, arg)
+  if raw == 0 then return "NULL" end
+  local v = struct_read(call, raw, arg)
+  local F = structfmt()
+  if v == nil or not F then return ptr(raw) end
+  if arg.scount then
+    local parts = {}
+    for i, e in ipairs(v) do
+      local ok, s = pcall(F.format, arg.sname, e)
+      parts[i] = ok and s or "{...}"
+    end
+    return "[" .. table.concat(parts, ", ") .. "]"
+  end
+  local ok, s = pcall(F.format, arg.sname, v)
+  return ok and s or ptr(raw)
+end
+
+local function struct_encode(call, v, arg)
+  if type(v) ~= "table" then return v end
+  struct_parse(arg)
+  local bytes = structs().encode(arg.sname, v)
+  return call.proc:alloc_bytes(bytes)
+end
+
+T["in"] = { value = struct_read, format = struct_format, encode = struct_encode }
+T.inout = { value = struct_read, format = struct_format, encode = struct_encode, both = true }
+T.out = {
+  out = true,
+  value = function(call, raw, arg)
+    if call.result == nil or call.result < 0 then return nil end
+    return struct_read(call, raw, arg)
+  end,
+  format = function(call, raw, arg)
+    if call.result == nil or call.result < 0 then return ptr(raw) end
+    return struct_format(call, raw, arg)
+  end,
+}
+
+-- Fixed struct types spelled as their own type names in the table.
+local struct_alias = {
+  timespec_in = { "in", "timespec" }, timespec_out = { "out", "timespec" },
+  timeval_in = { "in", "timeval" }, timeval_out = { "out", "timeval" },
+  itimerspec_in = { "in", "itimerspec" }, itimerspec_out = { "out", "itimerspec" },
+  rlimit_in = { "in", "rlimit" }, rlimit_out = { "out", "rlimit" },
+  uname_out = { "out", "utsname" }, stat_out = { "out", "stat" },
+  statx_out = { "out", "statx" }, statfs_out = { "out", "statfs" },
+  epoll_event_in = { "in", "epoll_event" }, sigaction_in = { "in", "sigaction" },
+  sigaction_out = { "out", "sigaction" }, siginfo_out = { "out", "siginfo" },
+  siginfo_in = { "in", "siginfo" }, int_in = { "in", "int" }, int_out = { "out", "int" },
+  u64_out = { "out", "u64" }, capheader = { "in", "user_cap_header" },
+}
+for name, a in pairs(struct_alias) do
+  local base = T[a[1]]
+  T[name] = {
+    out = base.out, both = base.both, struct = a[2],
+    value = function(call, raw, arg) arg.param = arg.param or a[2]; return base.value(call, raw, arg) end,
+    format = function(call, raw, arg) arg.param = arg.param or a[2]; return base.format(call, raw, arg) end,
+    encode = base.encode and function(call, v, arg)
+      arg.param = arg.param or a[2]; return base.encode(call, v, arg)
+    end,
+  }
+end
+
+-- sockaddr(LEN): input address of LEN bytes.
+local function sockaddr_read(call, raw, len)
+  if raw == 0 or not len or len <= 0 then return nil end
+  if len > 128 then len = 128 end
+  local bytes = core.read(pid_of(call), raw, len)
+  local S = structs()
+  if not bytes or not S or not S.decode_sockaddr then return nil end
+  return S.decode_sockaddr(bytes)
+end
+local function sockaddr_format(call, raw, len)
+  if raw == 0 then return "NULL" end
+  local v = sockaddr_read(call, raw, len)
+  local F = structfmt()
+  if not v or not F then return ptr(raw) end
+  local ok, s = pcall(F.format, "sockaddr", v)
+  return ok and s or ptr(raw)
+end
+T.sockaddr = {
+  value = function(call, raw, arg) return sockaddr_read(call, raw, param_value(call, arg)) end,
+  format = function(call, raw, arg) return sockaddr_format(call, raw, param_value(call, arg)) end,
+  encode = function(call, v, arg)
+    if type(v) ~= "table" then return v end
+    local bytes = structs().encode_sockaddr(v)
+    local i = call.spec.argi[arg.param]
+    if i then call:_set_raw(i, #bytes) end
+    return call.proc:alloc_bytes(bytes)
+  end,
+}
+local function socklen_at(call, lenptr_index)
+  local p = call._args[lenptr_index]
+  if not p or p == 0 then return nil end
+  local b = core.read(pid_of(call), p, 4)
+  if not b or #b < 4 then return nil end
+  return ffi.cast("const int32_t *", b)[0]
+end
+T.sockaddr_out = {
+  out = true,
+  value = function(call, raw, arg)
+    if call.result == nil or call.result < 0 then return nil end
+    return sockaddr_read(call, raw, socklen_at(call, call.spec.argi[arg.param]))
+  end,
+  format = function(call, raw, arg)
+    if call.result == nil or call.result < 0 then return ptr(raw) end
+    return sockaddr_format(call, raw, socklen_at(call, call.spec.argi[arg.param]))
+  end,
+}
+T.socklen_ptr = {
+  both = true,
+  value = function(call, raw)
+    if raw == 0 then return nil end
+    local b = core.read(pid_of(call), raw, 4)
+    return b and #b == 4 and ffi.cast("const int32_t *", b)[0] or nil
+  end,
+  format = function(call, raw, arg)
+    if raw == 0 then return "NULL" end
+    local now = T.socklen_ptr.value(call, raw)
+    if now == nil then return ptr(raw) end
+    local before = call._entry_vals and call._entry_vals[arg.name]
+    if before and before ~= now then return format("[%d => %d]", before, now) end
+    return format("[%d]", now)
+  end,
+}
+
+-- iovec arrays.
+local function iov_read(call, raw, cnt)
+  if raw == 0 or not cnt or cnt < 0 then return nil end
+  if cnt > 1024 then cnt = 1024 end
+  local b = core.read(pid_of(call), raw, 16 * cnt)
+  if not b then return nil end
+  local p = ffi.cast("const uint64_t *", b)
+  local out = {}
+  for i = 0, math.floor(#b / 16) - 1 do
+    out[i + 1] = { base = tonumber(p[2 * i]), len = tonumber(p[2 * i + 1]) }
+  end
+  return out
+end
+local function iov_format(call, raw, arg, total)
+  if raw == 0 then return "NULL" end
+  local cnt = param_value(call, arg)
+  local iov = iov_read(call, raw, cnt)
+  if not iov then return ptr(raw) end
+  local parts = {}
+  local left = total
+  for i, v in ipairs(iov) do
+    if i > M.opts.strsize then parts[#parts + 1] = "..."; break end
+    local n = v.len
+    if left then
+      n = math.max(0, math.min(n, left))
+      left = left - n
+    end
+    parts[i] = format("{iov_base=%s, iov_len=%s}", fmt_buf(call, v.base, n), udec(v.len))
+  end
+  return "[" .. table.concat(parts, ", ") .. "]"
+end
+T.iovec_in = {
+  value = function(call, raw, arg)
+    local iov = iov_read(call, raw, param_value(call, arg))
+    if iov then
+      for _, v in ipairs(iov) do v.data = read_buf(call, v.base, v.len) end
+    end
+    return iov
+  end,
+  format = function(call, raw, arg) return iov_format(call, raw, arg, nil) end,
+}
+T.iovec_out = {
+  out = true,
+  value = function(call, raw, arg)
+    if call.result == nil or call.result < 0 then return nil end
+    local iov = iov_read(call, raw, param_value(call, arg))
+    local left = call.result
+    if iov then
+      for _, v in ipairs(iov) do
+        local n = math.max(0, math.min(v.len, left))
+        left = left - n
+        v.data = read_buf(call, v.base, n)
+      end
+    end
+    return iov
+  end,
+  format = function(call, raw, arg)
+    if call.result == nil or call.result < 0 then return ptr(raw) end
+    return iov_format(call, raw, arg, call.result)
+  end,
+}
+
+-- Anything else: raw value, printed as a number or an address.
+T.unknown = T.hex
+local raw_type = {
+  value = function(_, raw) return raw end,
+  format = function(_, raw)
+    if raw > -4096 and raw < 4096 then return dec(raw) end
+    return hex(raw)
+  end,
+  encode = function(_, v) return v end,
+}
+M.raw_type = raw_type
+
+-- Decoders for families (ioctl, fcntl, prctl, futex, ...) register here.
+function M.register(kind, t)
+  T[kind] = t
+end
+
+function M.get(kind)
+  return T[kind] or raw_type
+end
+
+-- ---- return values -----------------------------------------------------------
+
+local errno_mod
+local function errno()
+  if errno_mod == nil then
+    local ok, m = pcall(require, "ttlua.errno")
+    errno_mod = ok and m or { name = {}, message = {} }
+  end
+  return errno_mod
+end
+
+-- The text after " = " for a result of return type rtype.
+function M.format_result(rtype, ret)
+  if rtype == "noreturn" then return "?" end
+  if ret < 0 and ret > -4096 then
+    local e = -ret
+    local E = errno()
+    local name = E.name[e] or tostring(e)
+    local msg = E.message and E.message[e]
+    -- Calls interrupted to be restarted have no result yet: strace says "?".
+    local lead = (e >= 512 and e <= 516) and "?" or "-1"
+    if msg then return format("%s %s (%s)", lead, name, msg) end
+    return format("%s %s", lead, name)
+  end
+  if rtype == "hex" or rtype == "ptr" then return hex(ret) end
+  if rtype == "mode" then return format("%#03o", ret) end
+  return dec(ret)
+end
+
+return M

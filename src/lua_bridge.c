@@ -1,0 +1,383 @@
+/* lua_bridge.c - the LuaJIT state and the C side of the engine's FFI.
+ * The engine (lua/ttlua/engine.lua) parses the command line, loads the
+ * policy, builds the filter, and answers every event; it reaches the
+ * tracee through the ttl_* functions below (exported for ffi.C). */
+#include "lua_bridge.h"
+
+#include "event.h"
+#include "filter.h"
+#include "mem.h"
+#include "output.h"
+#include "regs.h"
+#include "tracee.h"
+#include "tracer.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <luajit.h>
+#include <lualib.h>
+
+#ifndef TTLUA_DATADIR
+#define TTLUA_DATADIR "/usr/local/share/ttlua"
+#endif
+#ifndef TTLUA_VERSION
+#define TTLUA_VERSION "0.0.0"
+#endif
+
+#define EXPORT __attribute__((visibility("default")))
+
+static lua_State *L;
+static int event_ref = LUA_NOREF, traceback_ref = LUA_NOREF, engine_ref = LUA_NOREF;
+static volatile sig_atomic_t in_lua, interrupts;
+static char lua_dir[PATH_MAX];
+
+
+/* ---- FFI exports ------------------------------------------------------- */
+
+EXPORT int64_t ttl_mem_read(int pid, uint64_t addr, void *buf, size_t len)
+{
+    return mem_read(pid, addr, buf, len);
+}
+
+EXPORT int64_t ttl_mem_write(int pid, uint64_t addr, const void *buf, size_t len)
+{
+    return mem_write(pid, addr, buf, len);
+}
+
+EXPORT int64_t ttl_mem_write_ro(int pid, uint64_t addr, const void *buf, size_t len)
+{
+    return mem_write_force(pid, addr, buf, len);
+}
+
+EXPORT int64_t ttl_mem_readstr(int pid, uint64_t addr, char *buf, size_t max, int *complete)
+{
+    return mem_readstr(pid, addr, buf, max, complete);
+}
+
+/* Set one register slot of a stopped tracee (enum reg_slot). */
+EXPORT int ttl_poke(int tid, int slot, int64_t value)
+{
+    if (slot < 0 || slot >= REG_NSLOTS)
+        return -EINVAL;
+    return tracer_set_reg(tid, slot, (uint64_t)value);
+}
+
+EXPORT int ttl_resume(int tid, int action, int64_t value, int64_t inj_nr, const int64_t *inj_args)
+{
+    return tracer_apply(tid, action, value, inj_nr, inj_args);
+}
+
+EXPORT void ttl_log(const char *s, size_t n)
+{
+    output_write(s, n);
+}
+
+EXPORT void ttl_log_flush(void)
+{
+    output_flush();
+}
+
+EXPORT int ttl_log_open(const char *path)
+{
+    return output_open(path);
+}
+
+EXPORT int ttl_filter_init(int all)
+{
+    return filter_init(all);
+}
+
+EXPORT int ttl_filter_trace(int nr)
+{
+    return filter_trace(nr);
+}
+
+EXPORT int ttl_filter_rule(int nr, int action, int errno_value, int ncmp, const int *args,
+                           const int *ops, const uint64_t *a, const uint64_t *b)
+{
+    return filter_rule(nr, action, errno_value, ncmp, args, ops, a, b);
+}
+
+EXPORT int ttl_filter_dump(int fd)
+{
+    return filter_dump(fd);
+}
+
+EXPORT void ttl_set_vdso_hiding(int on)
+{
+    tracer_set_vdso_hiding(on);
+}
+
+EXPORT void ttl_set_timer(double seconds)
+{
+    tracer_set_timer(seconds);
+}
+
+EXPORT int ttl_event_size(void)
+{
+    return (int)sizeof(struct ttl_event);
+}
+
+EXPORT int ttl_attach(int pid)
+{
+    return tracer_attach(pid);
+}
+
+EXPORT void ttl_detach_all(void)
+{
+    tracer_detach_all();
+}
+
+/* Tracer CPU time so far, user and system, in seconds. */
+EXPORT void ttl_cpu_time(double *user, double *sys)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    *user = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6;
+    *sys = (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+EXPORT const char *ttl_version(void)
+{
+    return TTLUA_VERSION;
+}
+
+/* ---- calling Lua ------------------------------------------------------- */
+
+static int traceback(lua_State *s)
+{
+    const char *msg = lua_tostring(s, 1);
+    if (!msg)
+        msg = lua_pushfstring(s, "(error object is a %s value)", luaL_typename(s, 1));
+    luaL_traceback(s, s, msg, 1);
+    return 1;
+}
+
+/* Ctrl-C while Lua runs (a policy stuck in a loop): stop it at the next
+ * hook; if compiled code ignores hooks, a second signal or two seconds of
+ * CPU end ttlua (PTRACE_O_EXITKILL then ends the tracees). */
+static void stop_hook(lua_State *s, lua_Debug *ar)
+{
+    (void)ar;
+    lua_sethook(s, NULL, 0, 0);
+    luaL_error(s, "interrupted");
+}
+
+static void on_watchdog(int sig)
+{
+    (void)sig;
+    if (in_lua) {
+        static const char msg[] = "ttlua: interrupted: the policy did not return\n";
+        if (write(2, msg, sizeof msg - 1) < 0)
+            _exit(130);
+        _exit(130);
+    }
+}
+
+static void bridge_interrupt(int sig)
+{
+    if (!in_lua)
+        return;
+    if (++interrupts >= 2)
+        _exit(128 + sig);
+    lua_sethook(L, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    signal(SIGVTALRM, on_watchdog);
+    struct itimerval it = {{0, 0}, {2, 0}};
+    setitimer(ITIMER_VIRTUAL, &it, NULL);
+}
+
+static int pcall_ref(int ref, int nargs, int nresults)
+{
+    int base = lua_gettop(L) - nargs + 1;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, traceback_ref);
+    lua_insert(L, base);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    lua_insert(L, base + 1);
+    in_lua = 1;
+    int rc = lua_pcall(L, nargs, nresults, base);
+    in_lua = 0;
+    if (interrupts) {
+        interrupts = 0;
+        struct itimerval off = {{0, 0}, {0, 0}};
+        setitimer(ITIMER_VIRTUAL, &off, NULL);
+    }
+    lua_remove(L, base);
+    if (rc) {
+        fprintf(stderr, "ttlua: internal error: %s\n", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return -1;
+    }
+    return 0;
+}
+
+int bridge_event(void)
+{
+    return pcall_ref(event_ref, 0, 0);
+}
+
+/* ---- start-up ---------------------------------------------------------- */
+
+static int has_engine(const char *dir)
+{
+    char p[PATH_MAX + 32];
+    snprintf(p, sizeof p, "%s/ttlua/engine.lua", dir);
+    return access(p, R_OK) == 0;
+}
+
+static int find_lua_dir(void)
+{
+    const char *env = getenv("TTLUA_LUA_DIR");
+    if (env && *env) {
+        snprintf(lua_dir, sizeof lua_dir, "%s", env);
+        return has_engine(lua_dir) ? 0 : -1;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *dir = dirname(exe);
+        if (snprintf(lua_dir, sizeof lua_dir, "%.*s/lua", PATH_MAX - 32, dir) > 0 &&
+            has_engine(lua_dir))
+            return 0;
+        if (snprintf(lua_dir, sizeof lua_dir, "%.*s/../share/ttlua/lua", PATH_MAX - 32, dir) > 0 &&
+            has_engine(lua_dir))
+            return 0;
+    }
+    snprintf(lua_dir, sizeof lua_dir, "%s/lua", TTLUA_DATADIR);
+    return has_engine(lua_dir) ? 0 : -1;
+}
+
+int bridge_open(const char *argv0)
+{
+    (void)argv0;
+    if (find_lua_dir() < 0) {
+        fprintf(stderr, "ttlua: cannot find the Lua files (lua/ttlua/engine.lua); "
+                        "set TTLUA_LUA_DIR\n");
+        return -1;
+    }
+    L = luaL_newstate();
+    if (!L) {
+        fprintf(stderr, "ttlua: cannot create the Lua state\n");
+        return -1;
+    }
+    luaL_openlibs(L);
+    lua_pushcfunction(L, traceback);
+    traceback_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+    lua_getglobal(L, "package");
+    lua_pushfstring(L, "%s/?.lua;%s/?/init.lua;", lua_dir, lua_dir);
+    lua_getfield(L, -2, "path");
+    lua_concat(L, 2);
+    lua_setfield(L, -2, "path");
+    lua_pop(L, 1);
+
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "ttlua.engine");
+    in_lua = 1;
+    int rc = lua_pcall(L, 1, 1, 0);
+    in_lua = 0;
+    if (rc) {
+        fprintf(stderr, "ttlua: cannot load the engine: %s\n", lua_tostring(L, -1));
+        return -1;
+    }
+    lua_getfield(L, -1, "event");
+    event_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    engine_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+static char *dup_or_die(const char *s)
+{
+    char *d = strdup(s);
+    if (!d) {
+        perror("ttlua");
+        exit(1);
+    }
+    return d;
+}
+
+/* Read the engine's spawn spec: { path = "...", argv = {...}, pids = {...} } */
+static void read_spec(int idx, struct spawn_spec *spec)
+{
+    memset(spec, 0, sizeof *spec);
+    lua_getfield(L, idx, "path");
+    if (lua_isstring(L, -1))
+        spec->path = dup_or_die(lua_tostring(L, -1));
+    lua_pop(L, 1);
+    lua_getfield(L, idx, "argv");
+    size_t n = lua_istable(L, -1) ? lua_objlen(L, -1) : 0;
+    spec->argv = calloc(n + 1, sizeof *spec->argv);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, -1, (int)i + 1);
+        spec->argv[i] = dup_or_die(lua_tostring(L, -1) ? lua_tostring(L, -1) : "");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, idx, "pids");
+    n = lua_istable(L, -1) ? lua_objlen(L, -1) : 0;
+    spec->pids = calloc(n + 1, sizeof *spec->pids);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, -1, (int)i + 1);
+        spec->pids[i] = (pid_t)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+int bridge_setup(int argc, char **argv, struct spawn_spec *spec)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, engine_ref);
+    lua_getfield(L, -1, "setup");
+    lua_remove(L, -2);
+    int setup_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_createtable(L, argc, 0);
+    for (int i = 1; i < argc; i++) {
+        lua_pushstring(L, argv[i]);
+        lua_rawseti(L, -2, i);
+    }
+    lua_pushstring(L, lua_dir);
+    if (pcall_ref(setup_ref, 2, 1) < 0)
+        return 1;
+    luaL_unref(L, LUA_REGISTRYINDEX, setup_ref);
+    int rc = -1;
+    if (lua_isnumber(L, -1))
+        rc = (int)lua_tointeger(L, -1);
+    else if (lua_istable(L, -1))
+        read_spec(lua_gettop(L), spec);
+    else
+        rc = 1;
+    lua_pop(L, 1);
+    return rc;
+}
+
+int bridge_finish(int status)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, engine_ref);
+    lua_getfield(L, -1, "finish");
+    lua_remove(L, -2);
+    int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushinteger(L, status);
+    if (pcall_ref(ref, 1, 1) < 0)
+        return status ? status : 1;
+    int rc = lua_isnumber(L, -1) ? (int)lua_tointeger(L, -1) : status;
+    lua_pop(L, 1);
+    output_flush();
+    return rc;
+}
+
+void bridge_hooks(struct tracer_hooks *h)
+{
+    h->event = bridge_event;
+    h->interrupt = bridge_interrupt;
+}

@@ -1,0 +1,38 @@
+/* main.c - ttlua's entry point: the engine reads the command line and the
+ * policy; this file spawns or attaches and runs the event loop. */
+#include "lua_bridge.h"
+#include "tracer.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+    if (bridge_open(argv[0]) < 0)
+        return 1;
+    struct spawn_spec spec;
+    int rc = bridge_setup(argc, argv, &spec);
+    if (rc >= 0)
+        return rc;
+
+    struct tracer_hooks hooks = {0};
+    bridge_hooks(&hooks);
+    tracer_init(&hooks);
+    for (pid_t *p = spec.pids; p && *p; p++) {
+        int err = tracer_attach(*p);
+        if (err < 0) {
+            fprintf(stderr, "ttlua: cannot attach to %d: %s\n", (int)*p, strerror(-err));
+            tracer_detach_all();
+            return 1;
+        }
+    }
+    if (spec.path) {
+        pid_t pid = tracer_spawn(spec.path, spec.argv);
+        if (pid < 0) {
+            fprintf(stderr, "ttlua: cannot trace %s: %s\n", spec.path, strerror(-pid));
+            return 1;
+        }
+    }
+    int status = tracer_loop();
+    return bridge_finish(status);
+}

@@ -1,0 +1,889 @@
+/* tracer.c - the ptrace event loop.
+ * One waitpid(-1, __WALL) loop; every stop becomes one event for the Lua
+ * engine (event.h), whose answer is applied here.  This file owns the
+ * ptrace requests that move tracees: resume, skip, inject, replay. */
+#include "tracer.h"
+
+#include "event.h"
+#include "filter.h"
+#include "mem.h"
+#include "output.h"
+#include "regs.h"
+#include "tracee.h"
+#include "vdso.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef PTRACE_EVENT_STOP
+#define PTRACE_EVENT_STOP 128
+#endif
+
+#define NR_CLONE  56
+#define NR_FORK   57
+#define NR_VFORK  58
+#define NR_CLONE3 435
+
+struct ttl_event ttl_ev;
+struct tracer_stats tracer_stats;
+
+static struct tracer_hooks hooks;
+static pid_t main_pid = -1;
+static int main_status = -1;
+static int exec_err_fd = -1;
+static int hide_vdso;
+
+static volatile sig_atomic_t timer_fired;
+static volatile sig_atomic_t interrupt_sig;
+
+static const long seize_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK |
+                                  PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
+                                  PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
+                                  PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static void warn_errno(const char *what, pid_t tid)
+{
+    if (errno != ESRCH)
+        fprintf(stderr, "ttlua: %s %d: %s\n", what, (int)tid, strerror(errno));
+}
+
+/* Resume a stopped tracee.  stop_at_syscall asks for the next syscall-stop
+ * (PTRACE_SYSCALL); attached tracees always need it, having no filter. */
+static void resume(struct tracee *t, int stop_at_syscall, int sig)
+{
+    int req = (stop_at_syscall || t->attached) ? PTRACE_SYSCALL : PTRACE_CONT;
+    t->stop = STOP_NONE;
+    t->held = 0;
+    if (ptrace(req, t->tid, 0, (void *)(long)sig) < 0)
+        warn_errno("resume", t->tid);
+}
+
+/* After an injection sequence ends, re-send signals that arrived during it. */
+static void redeliver_deferred(struct tracee *t)
+{
+    for (int s = 1; t->deferred_sig && s < 64; s++) {
+        if (t->deferred_sig & (1ULL << s)) {
+            t->deferred_sig &= ~(1ULL << s);
+            syscall(SYS_tgkill, t->pid, t->tid, s);
+        }
+    }
+}
+
+static int syscall_info(struct tracee *t, struct __ptrace_syscall_info *info)
+{
+    long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof *info, info);
+    return n <= 0 ? -1 : 0;
+}
+
+static void ev_reset(int kind, struct tracee *t)
+{
+    ttl_ev.kind = kind;
+    ttl_ev.tid = t ? t->tid : 0;
+    ttl_ev.pid = t ? t->pid : 0;
+    ttl_ev.stop = t ? (int32_t)t->stop : 0;
+    ttl_ev.attached = t ? t->attached : 0;
+    ttl_ev.action = ACT_CONT;
+    ttl_ev.value = 0;
+}
+
+static int call_engine(void)
+{
+    tracer_stats.events++;
+    if (!hooks.event || hooks.event() < 0) {
+        ttl_ev.action = ACT_CONT;
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- injection -------------------------------------------------------- */
+
+/* Start running nr(args) inside a tracee stopped at a syscall stop.
+ * At entry the injected call replaces the current one (which is replayed
+ * afterwards if it must still run); at exit the syscall instruction is
+ * executed once more with the injected registers. */
+static int inject_begin(struct tracee *t, int64_t nr, const int64_t args[6])
+{
+    regs_t r;
+    if (!t->inj_from) {
+        if (t->stop != STOP_SECCOMP && t->stop != STOP_ENTRY && t->stop != STOP_EXIT)
+            return -EINVAL;
+        if (regs_fetch(t->tid, &t->saved) < 0)
+            return -errno;
+        t->inj_from = t->stop;
+        if (t->stop != STOP_EXIT) {
+            r = t->saved;
+            regs_load_syscall(&r, nr, args, regs_get(&t->saved, REG_IP));
+            r.rip = t->saved.rip; /* no rewind: we are at the call's entry */
+            if (regs_store(t->tid, &r) < 0)
+                return -errno;
+            tracer_stats.injections++;
+            t->expect = EXPECT_INJ_EXIT;
+            t->stop = STOP_NONE;
+            if (ptrace(PTRACE_SYSCALL, t->tid, 0, 0) < 0)
+                return -errno;
+            return 0;
+        }
+    }
+    r = t->saved;
+    regs_load_syscall(&r, nr, args, regs_get(&t->saved, REG_IP));
+    if (regs_store(t->tid, &r) < 0)
+        return -errno;
+    tracer_stats.injections++;
+    t->expect = EXPECT_INJ_ENTRY;
+    t->stop = STOP_NONE;
+    if (ptrace(PTRACE_SYSCALL, t->tid, 0, 0) < 0)
+        return -errno;
+    return 0;
+}
+
+/* End an injection sequence: restore the registers and either run the
+ * original call (replay), give it a result, or just resume after it. */
+static void inject_end(struct tracee *t, int action, int64_t value)
+{
+    regs_t r = t->saved;
+    int from = t->inj_from;
+    t->inj_from = 0;
+    if (from == STOP_EXIT) {
+        if (action == ACT_RETURN)
+            regs_set(&r, REG_RESULT, (uint64_t)value);
+        if (regs_store(t->tid, &r) < 0)
+            warn_errno("restore registers of", t->tid);
+        t->expect = EXPECT_NOTHING;
+        redeliver_deferred(t);
+        resume(t, 0, 0);
+        return;
+    }
+    if (action == ACT_RETURN) {
+        /* The original call never runs: it returns value. */
+        regs_set(&r, REG_RESULT, (uint64_t)value);
+        if (regs_store(t->tid, &r) < 0)
+            warn_errno("restore registers of", t->tid);
+        t->expect = EXPECT_NOTHING;
+        redeliver_deferred(t);
+        resume(t, 0, 0);
+        return;
+    }
+    /* Run the original call: point back at its syscall instruction. */
+    t->replay_ip = regs_get(&t->saved, REG_IP);
+    t->replay_nr = (int64_t)regs_get(&t->saved, REG_NR);
+    t->replay_then = action == ACT_RUN;
+    regs_set(&r, REG_IP, t->replay_ip - SYSCALL_INSN_LEN);
+    regs_set(&r, REG_RESULT, (uint64_t)t->replay_nr);
+    if (regs_store(t->tid, &r) < 0)
+        warn_errno("restore registers of", t->tid);
+    t->expect = EXPECT_REPLAY;
+    redeliver_deferred(t);
+    resume(t, 0, 0);
+}
+
+/* ---- applying the engine's answer ------------------------------------ */
+
+static int apply(struct tracee *t, int action, int64_t value, int64_t inj_nr,
+                 const int64_t inj_args[6])
+{
+    if (t->stop == STOP_NONE)
+        return -EBUSY;
+    if (action == ACT_HOLD) {
+        t->held = 1;
+        return 0;
+    }
+    if (action == ACT_KILL) {
+        kill(t->pid, SIGKILL);
+        t->inj_from = 0;
+        resume(t, 0, 0);
+        return 0;
+    }
+    if (action == ACT_DETACH) {
+        ptrace(PTRACE_DETACH, t->tid, 0, 0);
+        tracee_remove(t);
+        return 0;
+    }
+    if (action == ACT_INJECT)
+        return inject_begin(t, inj_nr, inj_args);
+    if (t->inj_from) {
+        inject_end(t, action, value);
+        return 0;
+    }
+    switch (t->stop) {
+    case STOP_SECCOMP:
+    case STOP_ENTRY:
+        if (action == ACT_RETURN) {
+            if (regs_poke(t->tid, REG_NR, (uint64_t)-1) < 0 ||
+                regs_poke(t->tid, REG_RESULT, (uint64_t)value) < 0)
+                warn_errno("skip call of", t->tid);
+            /* An attached tracee still passes its exit stop. */
+            t->expect = t->attached ? EXPECT_SKIP_EXIT : EXPECT_NOTHING;
+            resume(t, 0, 0);
+        } else if (action == ACT_RUN) {
+            t->expect = EXPECT_EXIT;
+            resume(t, 1, 0);
+        } else {
+            t->expect = t->attached ? EXPECT_SKIP_EXIT : EXPECT_NOTHING;
+            resume(t, 0, 0);
+        }
+        return 0;
+    case STOP_EXIT:
+        if (action == ACT_RETURN && regs_poke(t->tid, REG_RESULT, (uint64_t)value) < 0)
+            warn_errno("set result of", t->tid);
+        t->expect = EXPECT_NOTHING;
+        resume(t, 0, 0);
+        return 0;
+    case STOP_SIGNAL:
+        resume(t, t->expect != EXPECT_NOTHING, t->sig);
+        return 0;
+    case STOP_GROUP:
+        t->stop = STOP_NONE;
+        t->held = 0;
+        if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) < 0)
+            warn_errno("listen", t->tid);
+        return 0;
+    default:
+        resume(t, t->expect != EXPECT_NOTHING, 0);
+        return 0;
+    }
+}
+
+int tracer_set_reg(pid_t tid, int slot, uint64_t value)
+{
+    struct tracee *t = tracee_find(tid);
+    if (!t)
+        return -ESRCH;
+    if (t->stop == STOP_NONE)
+        return -EBUSY;
+    if (t->inj_from) {
+        /* mid-injection: change the registers that will be restored */
+        regs_set(&t->saved, (enum reg_slot)slot, value);
+        return 0;
+    }
+    return regs_poke(tid, (enum reg_slot)slot, value);
+}
+
+int tracer_apply(pid_t tid, int action, int64_t value, int64_t inj_nr, const int64_t inj_args[6])
+{
+    struct tracee *t = tracee_find(tid);
+    if (!t)
+        return -ESRCH;
+    static const int64_t zero[6];
+    return apply(t, action, value, inj_nr, inj_args ? inj_args : zero);
+}
+
+static void apply_engine_answer(struct tracee *t)
+{
+    int rc = apply(t, ttl_ev.action, ttl_ev.value, ttl_ev.inj_nr, ttl_ev.inj_args);
+    if (rc < 0 && ttl_ev.action == ACT_INJECT) {
+        /* The injection could not start: tell the engine, then go on. */
+        ev_reset(EV_INJECT_DONE, t);
+        ttl_ev.ret = rc;
+        call_engine();
+        if (ttl_ev.action == ACT_INJECT)
+            ttl_ev.action = ACT_CONT;
+        apply(t, ttl_ev.action, ttl_ev.value, 0, ttl_ev.inj_args);
+    }
+}
+
+/* ---- stops ------------------------------------------------------------ */
+
+static void fill_call(struct tracee *t, const struct __ptrace_syscall_info *info)
+{
+    ttl_ev.nr = (int64_t)info->entry.nr;
+    for (int i = 0; i < 6; i++)
+        ttl_ev.args[i] = (int64_t)info->entry.args[i];
+    ttl_ev.arch = regs_arch(info->arch, ttl_ev.nr);
+    ttl_ev.ip = info->instruction_pointer;
+    ttl_ev.sp = info->stack_pointer;
+    t->cur_nr = ttl_ev.nr;
+    t->cur_arch = ttl_ev.arch;
+}
+
+/* A replayed call (after an injection at its entry) passes straight on. */
+static int replay_stop(struct tracee *t, const struct __ptrace_syscall_info *info)
+{
+    if (t->expect != EXPECT_REPLAY)
+        return 0;
+    t->expect = EXPECT_NOTHING;
+    if (info->instruction_pointer != t->replay_ip || (int64_t)info->entry.nr != t->replay_nr)
+        return 0; /* a signal handler ran first: treat this one as new */
+    t->expect = t->replay_then ? EXPECT_EXIT : (t->attached ? EXPECT_SKIP_EXIT : EXPECT_NOTHING);
+    resume(t, t->replay_then, 0);
+    return 1;
+}
+
+static void on_seccomp_stop(struct tracee *t)
+{
+    struct __ptrace_syscall_info info;
+    tracer_stats.seccomp_stops++;
+    if (t->expect == EXPECT_INJ_EXIT || t->expect == EXPECT_INJ_ENTRY) {
+        /* the injected call passing the filter */
+        t->expect = EXPECT_INJ_EXIT;
+        resume(t, 1, 0);
+        return;
+    }
+    if (syscall_info(t, &info) < 0) {
+        warn_errno("syscall info of", t->tid);
+        resume(t, 0, 0);
+        return;
+    }
+    if (replay_stop(t, &info))
+        return;
+    t->stop = STOP_SECCOMP;
+    ev_reset(EV_SYSCALL, t);
+    fill_call(t, &info);
+    call_engine();
+    apply_engine_answer(t);
+}
+
+static void on_syscall_stop(struct tracee *t)
+{
+    struct __ptrace_syscall_info info;
+    switch (t->expect) {
+    case EXPECT_INJ_ENTRY:
+        t->expect = EXPECT_INJ_EXIT;
+        resume(t, 1, 0);
+        return;
+    case EXPECT_INJ_EXIT: {
+        errno = 0;
+        long rax = ptrace(PTRACE_PEEKUSER, t->tid, (void *)offsetof(struct user, regs.rax), 0);
+        int64_t result = (errno && rax == -1) ? -errno : rax;
+        t->stop = STOP_EXIT;
+        t->expect = EXPECT_NOTHING;
+        ev_reset(EV_INJECT_DONE, t);
+        ttl_ev.ret = result;
+        call_engine();
+        apply_engine_answer(t);
+        return;
+    }
+    case EXPECT_SKIP_EXIT:
+        t->expect = EXPECT_NOTHING;
+        resume(t, 0, 0);
+        return;
+    default:
+        break;
+    }
+    if (syscall_info(t, &info) < 0) {
+        warn_errno("syscall info of", t->tid);
+        resume(t, 0, 0);
+        return;
+    }
+    if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
+        tracer_stats.exit_stops++;
+        if (t->expect != EXPECT_EXIT) {
+            resume(t, 0, 0); /* an exit nobody waits for */
+            return;
+        }
+        t->stop = STOP_EXIT;
+        t->expect = EXPECT_NOTHING;
+        ev_reset(EV_SYSCALL_EXIT, t);
+        ttl_ev.nr = t->cur_nr;
+        ttl_ev.arch = t->cur_arch;
+        ttl_ev.ret = info.exit.rval;
+        call_engine();
+        apply_engine_answer(t);
+        return;
+    }
+    if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+        /* Attached tracees: every call stops here, there is no filter. */
+        if (replay_stop(t, &info))
+            return;
+        t->stop = STOP_ENTRY;
+        ev_reset(EV_SYSCALL, t);
+        fill_call(t, &info);
+        call_engine();
+        apply_engine_answer(t);
+        return;
+    }
+    resume(t, t->expect != EXPECT_NOTHING, 0);
+}
+
+/* A thread of a seized process appeared: the parent's fork event and the
+ * child's first stop arrive in either order; the engine hears of the child
+ * once both are in, and both stay stopped until it has. */
+static void announce_child(struct tracee *child, struct tracee *parent)
+{
+    ev_reset(EV_FORK, parent);
+    ttl_ev.child = child->tid;
+    ttl_ev.child_pid = child->pid;
+    ttl_ev.flags = child->fork_flags;
+    child->announced = 1;
+    call_engine();
+    child->new_child = 0;
+    if (parent)
+        resume(parent, parent->expect != EXPECT_NOTHING, 0);
+    if (child->first_stop_seen) {
+        child->stop = STOP_EVENT;
+        resume(child, 0, 0);
+    }
+}
+
+static int64_t clone_flags_of(struct tracee *parent, int event)
+{
+    if (event == PTRACE_EVENT_FORK)
+        return SIGCHLD;
+    if (event == PTRACE_EVENT_VFORK)
+        return 0x4000 | 0x100 | SIGCHLD; /* CLONE_VFORK | CLONE_VM */
+    regs_t r;
+    if (regs_fetch(parent->tid, &r) < 0)
+        return 0;
+    int64_t nr = (int64_t)regs_get(&r, REG_NR);
+    uint64_t flags = regs_get(&r, REG_ARG0);
+    if (nr == NR_CLONE3 && mem_read(parent->pid, flags, &flags, sizeof flags) != sizeof flags)
+        return 0;
+    if (nr == NR_FORK)
+        return SIGCHLD;
+    if (nr == NR_VFORK)
+        return 0x4000 | 0x100 | SIGCHLD;
+    return (int64_t)flags;
+}
+
+static void on_fork_event(struct tracee *parent, int event)
+{
+    unsigned long msg = 0;
+    ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &msg);
+    pid_t ctid = (pid_t)msg;
+    int64_t flags = clone_flags_of(parent, event);
+    pid_t cpid = (flags & 0x10000 /* CLONE_THREAD */) ? parent->pid : ctid;
+    struct tracee *child = tracee_find(ctid);
+    if (!child) {
+        child = tracee_add(ctid, cpid);
+        child->new_child = 1;
+    }
+    child->pid = cpid;
+    child->fork_flags = flags;
+    child->parent_tid = parent->tid;
+    child->attached = parent->attached;
+    parent->stop = STOP_EVENT;
+    if (child->first_stop_seen) {
+        announce_child(child, parent);
+    } else if (syscall(SYS_tgkill, cpid, ctid, 0) < 0) {
+        /* died (and was reaped) before its first stop */
+        announce_child(child, parent);
+        ev_reset(EV_EXIT, child);
+        ttl_ev.status = -1;
+        call_engine();
+        tracee_remove(child);
+    } else {
+        parent->held = 1; /* until the child's first stop */
+    }
+}
+
+static void on_child_first_stop(struct tracee *child)
+{
+    child->first_stop_seen = 1;
+    child->stop = STOP_EVENT;
+    if (child->attached && !child->announced) {
+        /* a thread of a process we attached to (-p): its interrupt stop */
+        child->new_child = 0;
+        child->announced = 1;
+        ev_reset(EV_SPAWN, child);
+        call_engine();
+        resume(child, 1, 0);
+        return;
+    }
+    if (!child->parent_tid)
+        return; /* the parent's event comes later */
+    announce_child(child, tracee_find(child->parent_tid));
+}
+
+static void on_exec_event(struct tracee *t, pid_t former)
+{
+    mem_forget(t->pid);
+    ev_reset(EV_EXEC, t);
+    ttl_ev.child = (int32_t)former;
+    t->stop = STOP_EVENT;
+    if (hide_vdso) {
+        errno = 0;
+        long sp = ptrace(PTRACE_PEEKUSER, t->tid, (void *)offsetof(struct user, regs.rsp), 0);
+        if (!errno && vdso_hide(t->pid, (uint64_t)sp) < 0)
+            fprintf(stderr, "ttlua: could not hide the vDSO of %d\n", (int)t->pid);
+    }
+    call_engine();
+    apply_engine_answer(t);
+}
+
+/* A non-leader thread exec'd: it now has the leader's tid.  The old leader
+ * record (if any) is dropped, the exec'ing one re-keyed. */
+static struct tracee *exec_rekey(pid_t tid, pid_t *formerp)
+{
+    unsigned long former = 0;
+    if (ptrace(PTRACE_GETEVENTMSG, tid, 0, &former) < 0)
+        former = (unsigned long)tid;
+    *formerp = (pid_t)former;
+    if ((pid_t)former == tid)
+        return tracee_find(tid);
+    struct tracee *old = tracee_find((pid_t)former);
+    struct tracee *leader = tracee_find(tid);
+    if (leader && leader != old) {
+        if (leader->announced) {
+            ev_reset(EV_EXIT, leader);
+            ttl_ev.status = -1; /* vanished in another thread's exec */
+            call_engine();
+        }
+        tracee_remove(leader);
+    }
+    if (!old)
+        return tracee_add(tid, tid);
+    struct tracee copy = *old;
+    tracee_remove(old);
+    struct tracee *t = tracee_add(tid, tid);
+    copy.tid = tid;
+    copy.pid = tid;
+    *t = copy;
+    return t;
+}
+
+static void on_signal_stop(struct tracee *t, int sig)
+{
+    tracer_stats.signals++;
+    if (t->expect == EXPECT_INJ_ENTRY || t->expect == EXPECT_INJ_EXIT) {
+        /* Not now: an injection is under way.  Re-sent when it ends. */
+        if (sig > 0 && sig < 64)
+            t->deferred_sig |= 1ULL << sig;
+        if (ptrace(PTRACE_SYSCALL, t->tid, 0, 0) < 0)
+            warn_errno("resume", t->tid);
+        return;
+    }
+    t->stop = STOP_SIGNAL;
+    t->sig = sig;
+    ev_reset(EV_SIGNAL, t);
+    ttl_ev.sig = sig;
+    if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, ttl_ev.siginfo) < 0)
+        memset(ttl_ev.siginfo, 0, sizeof ttl_ev.siginfo);
+    call_engine();
+    t->sig = ttl_ev.sig;
+    apply_engine_answer(t);
+}
+
+static int is_stop_signal(int sig)
+{
+    return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+static void on_exited(pid_t tid, int status)
+{
+    struct tracee *t = tracee_find(tid);
+    if (tid == main_pid)
+        main_status = status;
+    if (!t)
+        return;
+    mem_forget(t->pid);
+    if (t->new_child && !t->first_stop_seen && t->parent_tid) {
+        /* died before its first stop: the parent still waits for it */
+        announce_child(t, tracee_find(t->parent_tid));
+    }
+    if (t->announced) {
+        ev_reset(EV_EXIT, t);
+        ttl_ev.status = status;
+        call_engine();
+    }
+    /* a parent waiting for this child's first stop must not wait forever */
+    tracee_remove(t);
+}
+
+static void on_stop(pid_t tid, int status)
+{
+    struct tracee *t = tracee_find(tid);
+    int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
+    pid_t former = tid;
+    tracer_stats.stops++;
+    if (event == PTRACE_EVENT_EXEC) {
+        t = exec_rekey(tid, &former);
+    } else if (!t) {
+        /* A child whose parent's fork event is still to come. */
+        t = tracee_add(tid, tid);
+        t->new_child = 1;
+        t->first_stop_seen = 1;
+        t->stop = STOP_EVENT;
+        return;
+    }
+    if (t->new_child && !t->first_stop_seen) {
+        on_child_first_stop(t);
+        return;
+    }
+    if (sig == (SIGTRAP | 0x80)) {
+        on_syscall_stop(t);
+        return;
+    }
+    switch (event) {
+    case 0:
+        on_signal_stop(t, sig);
+        return;
+    case PTRACE_EVENT_SECCOMP:
+        on_seccomp_stop(t);
+        return;
+    case PTRACE_EVENT_FORK:
+    case PTRACE_EVENT_VFORK:
+    case PTRACE_EVENT_CLONE:
+        on_fork_event(t, event);
+        return;
+    case PTRACE_EVENT_EXEC:
+        on_exec_event(t, former);
+        return;
+    case PTRACE_EVENT_STOP:
+        if (is_stop_signal(sig)) {
+            t->stop = STOP_GROUP;
+            ev_reset(EV_GROUP_STOP, t);
+            ttl_ev.sig = sig;
+            call_engine();
+            if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) < 0)
+                warn_errno("listen", t->tid);
+            t->stop = STOP_NONE;
+            return;
+        }
+        resume(t, t->expect != EXPECT_NOTHING, 0);
+        return;
+    default: /* PTRACE_EVENT_EXIT and anything else */
+        resume(t, t->expect != EXPECT_NOTHING, 0);
+        return;
+    }
+}
+
+/* ---- spawning and attaching ------------------------------------------ */
+
+static void on_interrupt(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    /* Sent by a process (kill, timeout): pass it on.  From the terminal
+     * (SI_KERNEL) the tracee, in our process group, got it too. */
+    if (si->si_code <= 0 && main_pid > 0)
+        kill(main_pid, sig);
+    interrupt_sig = sig;
+    if (hooks.interrupt)
+        hooks.interrupt(sig);
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    timer_fired = 1;
+}
+
+void tracer_init(const struct tracer_hooks *h)
+{
+    hooks = *h;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_interrupt;
+    sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: waitpid returns EINTR */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_alarm;
+    sigaction(SIGALRM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+void tracer_set_vdso_hiding(int on)
+{
+    hide_vdso = on;
+}
+
+void tracer_set_timer(double seconds)
+{
+    struct itimerval it;
+    memset(&it, 0, sizeof it);
+    if (seconds > 0) {
+        if (seconds < 1e-6)
+            seconds = 1e-6;
+        it.it_value.tv_sec = (time_t)seconds;
+        it.it_value.tv_usec = (suseconds_t)((seconds - (double)it.it_value.tv_sec) * 1e6);
+        if (!it.it_value.tv_sec && !it.it_value.tv_usec)
+            it.it_value.tv_usec = 1;
+    }
+    timer_fired = 0;
+    setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void child_reset_signals(void)
+{
+    signal(SIGPIPE, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGQUIT, SIG_DFL);
+    signal(SIGALRM, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+pid_t tracer_spawn(const char *path, char *const argv[])
+{
+    int go[2], err[2];
+    if (pipe2(go, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0)
+        return -errno;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -errno;
+    if (pid == 0) {
+        char c;
+        close(go[1]);
+        close(err[0]);
+        child_reset_signals();
+        while (read(go[0], &c, 1) < 0 && errno == EINTR)
+            ;
+        int rc = filter_load();
+        if (rc < 0) {
+            int e = -rc;
+            if (write(err[1], &e, sizeof e) < 0)
+                _exit(126);
+            _exit(126);
+        }
+        execv(path, argv);
+        int e = errno;
+        if (write(err[1], &e, sizeof e) < 0)
+            _exit(127);
+        _exit(e == ENOENT ? 127 : 126);
+    }
+    close(go[0]);
+    close(err[1]);
+    exec_err_fd = err[0];
+    if (ptrace(PTRACE_SEIZE, pid, 0, (void *)seize_options) < 0) {
+        int e = errno;
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+        close(go[1]);
+        return -e;
+    }
+    main_pid = pid;
+    struct tracee *t = tracee_add(pid, pid);
+    t->announced = 1;
+    ev_reset(EV_SPAWN, t);
+    call_engine();
+    if (write(go[1], "g", 1) < 0)
+        fprintf(stderr, "ttlua: could not start the command: %s\n", strerror(errno));
+    close(go[1]);
+    return pid;
+}
+
+int tracer_attach(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
+    DIR *d = opendir(path);
+    if (!d)
+        return -errno;
+    int n = 0, err = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        pid_t tid = (pid_t)atoi(de->d_name);
+        if (tid <= 0 || tracee_find(tid))
+            continue;
+        if (ptrace(PTRACE_SEIZE, tid, 0, (void *)(seize_options & ~PTRACE_O_EXITKILL)) < 0) {
+            err = -errno;
+            continue;
+        }
+        struct tracee *t = tracee_add(tid, pid);
+        t->attached = 1;
+        t->new_child = 1; /* its first stop (the interrupt) starts it */
+        t->parent_tid = 0;
+        ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+        n++;
+    }
+    closedir(d);
+    if (!n)
+        return err ? err : -ESRCH;
+    if (main_pid < 0)
+        main_pid = pid;
+    return 0;
+}
+
+static void detach_one(struct tracee *t, void *arg)
+{
+    (void)arg;
+    if (t->stop == STOP_NONE) {
+        /* it runs: stop it to detach */
+        ptrace(PTRACE_INTERRUPT, t->tid, 0, 0);
+        int status;
+        if (waitpid(t->tid, &status, __WALL) < 0)
+            return;
+    }
+    ptrace(PTRACE_DETACH, t->tid, 0, 0);
+}
+
+void tracer_detach_all(void)
+{
+    tracee_each(detach_one, NULL);
+}
+
+/* ---- the loop --------------------------------------------------------- */
+
+static void report_exec_failure(void)
+{
+    int e = 0;
+    if (exec_err_fd < 0)
+        return;
+    if (read(exec_err_fd, &e, sizeof e) == sizeof e && e)
+        fprintf(stderr, "ttlua: cannot run the command: %s\n", strerror(e));
+    close(exec_err_fd);
+    exec_err_fd = -1;
+}
+
+int tracer_loop(void)
+{
+    for (;;) {
+        if (interrupt_sig) {
+            ev_reset(EV_INTERRUPT, NULL);
+            ttl_ev.sig = interrupt_sig;
+            interrupt_sig = 0;
+            call_engine();
+        }
+        if (timer_fired) {
+            timer_fired = 0;
+            ev_reset(EV_TIMER, NULL);
+            call_engine();
+        }
+        int status;
+        pid_t tid;
+        if (output_pending() && output_interactive()) {
+            /* Flush before blocking, so a reader sees calls in progress. */
+            tid = waitpid(-1, &status, __WALL | WNOHANG);
+            if (tid == 0) {
+                output_flush();
+                tid = waitpid(-1, &status, __WALL);
+            }
+        } else {
+            tid = waitpid(-1, &status, __WALL);
+        }
+        if (tid < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == ECHILD)
+                break;
+            perror("ttlua: waitpid");
+            break;
+        }
+        if (WIFSTOPPED(status))
+            on_stop(tid, status);
+        else if (WIFEXITED(status) || WIFSIGNALED(status))
+            on_exited(tid, status);
+        if (tid == main_pid && main_status >= 0)
+            report_exec_failure();
+    }
+    report_exec_failure();
+    output_flush();
+    if (main_status < 0)
+        return 0;
+    if (WIFEXITED(main_status))
+        return WEXITSTATUS(main_status);
+    if (WIFSIGNALED(main_status))
+        return 128 + WTERMSIG(main_status);
+    return 1;
+}

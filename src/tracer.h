@@ -1,0 +1,42 @@
+/* tracer.h - spawning the command under ptrace and the event loop that turns
+ * every stop into an event for the Lua engine and applies its answer. */
+#ifndef TTLUA_TRACER_H
+#define TTLUA_TRACER_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+struct tracer_hooks {
+    /* Called with ttl_ev filled; the engine writes its answer into ttl_ev.
+     * Returns 0, or -1 when the engine failed (the default answer is used). */
+    int (*event)(void);
+    /* Called from the SIGINT/SIGTERM/SIGHUP handler (async-signal context). */
+    void (*interrupt)(int sig);
+};
+
+void tracer_init(const struct tracer_hooks *hooks);
+/* Fork the command (path, argv) stopped before execve, seize it, announce it
+ * (EV_SPAWN), load the seccomp filter and let it exec.  Returns its pid. */
+pid_t tracer_spawn(const char *path, char *const argv[]);
+/* Seize every thread of a running process (-p).  Returns 0 or -errno. */
+int tracer_attach(pid_t pid);
+/* Run until every tracee is gone.  Returns the exit status ttlua should
+ * exit with (the first process's, 128+N if killed by signal N). */
+int tracer_loop(void);
+/* Apply an engine action to a stopped tracee (also used for held tracees). */
+int tracer_apply(pid_t tid, int action, int64_t value, int64_t inj_nr, const int64_t inj_args[6]);
+/* Set a register slot of a stopped tracee (the saved set during an injection). */
+int tracer_set_reg(pid_t tid, int slot, uint64_t value);
+/* Arm the engine's timer (seconds from now; <= 0 disarms). */
+void tracer_set_timer(double seconds);
+void tracer_set_vdso_hiding(int on);
+/* Detach from every tracee, leaving it running (end of a -p session). */
+void tracer_detach_all(void);
+
+/* Counters for --stats. */
+struct tracer_stats {
+    uint64_t stops, seccomp_stops, exit_stops, injections, events, signals;
+};
+extern struct tracer_stats tracer_stats;
+
+#endif
