@@ -1,5 +1,5 @@
 -- ttlua.call: the typed call object a handler receives.
---   call.name, call.nr, call.tid, call.pid, call.proc, call.arch
+--   call.name, call.nr, call.tid, call.proc, call.arch
 --   call.<argname>       typed value, decoded on first touch (a path is read
 --                        from the tracee only when a handler or the printer
 --                        asks); output arguments are nil until call:run()
@@ -172,7 +172,7 @@ end
 function Call.new(engine, proc, tid, spec, args, arch)
   return setmetatable({
     _engine = engine, _args = args, spec = spec, nr = spec.nr,
-    proc = proc, pid = proc.pid, tid = tid, arch = arch,
+    proc = proc, tid = tid, arch = arch,
   }, Call)
 end
 

@@ -97,7 +97,7 @@ M.fmt_set = fmt_set
 -- ---- reading the tracee ---------------------------------------------------
 
 local function pid_of(call)
-  return call.pid
+  return call.proc.pid
 end
 
 local function read_path(call, addr)
