@@ -28,10 +28,11 @@ function P.on_stop(proc, sig)
   log:line(proc.tid, ("--- stopped by %s ---"):format(types.signame(sig)))
 end
 
-function P.on_exit(proc, how)
-  if how.superseded then return end
+function P.on_exit(_, how)
   local text
-  if how.code then
+  if how.superseded then
+    text = ("+++ superseded by execve in pid %d +++"):format(how.by)
+  elseif how.code then
     text = ("+++ exited with %d +++"):format(how.code)
   else
     text = ("+++ killed by %s%s +++"):format(types.signame(how.signal),

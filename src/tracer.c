@@ -530,6 +530,7 @@ static struct tracee *exec_rekey(pid_t tid, pid_t *formerp)
         if (leader->announced) {
             ev_reset(EV_EXIT, leader);
             ttl_ev.status = -1; /* vanished in another thread's exec */
+            ttl_ev.child = (int32_t)former;
             call_engine();
         }
         tracee_remove(leader);

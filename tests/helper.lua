@@ -46,13 +46,18 @@ function H.q(s)
 end
 
 -- Run a shell command line; returns { out, err, status }.
--- opts.stdin: text fed to stdin; opts.timeout: seconds (default 60).
+-- opts.stdin: text fed to stdin; opts.timeout: seconds (default 60);
+-- opts.pipe: the command's stdout is a pipe.
 function H.sh(cmdline, opts)
   opts = opts or {}
   local out, err, rc = H.tmpname(".out"), H.tmpname(".err"), H.tmpname(".rc")
   local input = "/dev/null"
   if opts.stdin then input = H.writefile(H.tmpname(".in"), opts.stdin) end
-  local full = ("timeout -k 5 %d sh -c %s <%s >%s 2>%s; echo $? >%s"):format(
+  if opts.pipe then
+    -- stdout through a pipe; the status stays the command's
+    cmdline = "set -o pipefail; " .. cmdline .. " | cat"
+  end
+  local full = ("timeout -k 5 %d bash -c %s <%s >%s 2>%s; echo $? >%s"):format(
     opts.timeout or 60, H.q(cmdline), input, out, err, rc)
   os.execute(full)
   return {
@@ -81,7 +86,7 @@ local function RECORD(...)
   local parts = {}
   for i = 1, select("#", ...) do
     local v = select(i, ...)
-    parts[i] = type(v) == "string" and string.format("%%q", v) or tostring(v)
+    parts[i] = type(v) == "string" and (string.format("%%q", v):gsub("\\\n", "\\n")) or tostring(v)
   end
   __rec:write("{", table.concat(parts, ","), "}\n")
 end
@@ -117,7 +122,9 @@ end
 
 -- Processes whose command line contains marker (to check nothing is left).
 function H.leftovers(marker)
-  local p = io.popen("pgrep -f " .. H.q(marker) .. " 2>/dev/null")
+  -- "[x]yz" matches "xyz" but not the pgrep command line itself
+  local pat = "[" .. marker:sub(1, 1) .. "]" .. marker:sub(2):gsub("%.", "\\.")
+  local p = io.popen("pgrep -f " .. H.q(pat) .. " 2>/dev/null")
   local s = p:read("*a")
   p:close()
   return s

@@ -408,6 +408,7 @@ local function on_exit()
   end
   local how = decode_status(ev.status)
   how.tid = tid
+  if how.superseded then how.by = ev.child end
   how.last = next(proc.threads) == nil
   if how.last then procs[proc.pid] = nil end
   current = th
