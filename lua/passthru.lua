@@ -8,11 +8,14 @@ local types = require "ttlua.types"
 local log = ttlua.log
 local P = {}
 
-function P.default(call)
+-- The first half at entry, the rest at exit.  call:after() rather than
+-- call:run(): the same meaning without a coroutine switch (this handler
+-- runs for every syscall).
+local function log_exit(call) log:exit(call) end
+P.default = ttlua.direct(function(call)
   log:entry(call)
-  call:run()
-  log:exit(call)
-end
+  call:after(log_exit)
+end)
 
 function P.on_signal(proc, sig, info)
   local text

@@ -8,6 +8,7 @@
 #include "filter.h"
 #include "mem.h"
 #include "output.h"
+#include "quote.h"
 #include "regs.h"
 #include "tracee.h"
 #include "tracer.h"
@@ -39,6 +40,11 @@
 
 static lua_State *L;
 static int event_ref = LUA_NOREF, traceback_ref = LUA_NOREF, engine_ref = LUA_NOREF;
+/* The engine's event loop (engine.loop), a coroutine resumed once per event:
+ * a Lua loop lets LuaJIT compile the whole per-event path as one trace,
+ * which a function called from C (lua_pcall) cannot be. */
+static lua_State *loop_co;
+static int loop_ref = LUA_NOREF, loop_fn_ref = LUA_NOREF;
 static volatile sig_atomic_t in_lua, interrupts;
 static char lua_dir[PATH_MAX];
 
@@ -76,6 +82,11 @@ EXPORT int ttl_poke(int tid, int slot, int64_t value)
 EXPORT int ttl_resume(int tid, int action, int64_t value, int64_t inj_nr, const int64_t *inj_args)
 {
     return tracer_apply(tid, action, value, inj_nr, inj_args);
+}
+
+EXPORT size_t ttl_quote(uint8_t *dst, const uint8_t *src, size_t n, int hex)
+{
+    return quote_bytes(dst, src, n, hex);
 }
 
 EXPORT void ttl_log(const char *s, size_t n)
@@ -221,9 +232,37 @@ static int pcall_ref(int ref, int nargs, int nresults)
     return 0;
 }
 
+static void loop_new(void)
+{
+    if (loop_ref != LUA_NOREF)
+        luaL_unref(L, LUA_REGISTRYINDEX, loop_ref);
+    loop_co = lua_newthread(L);
+    loop_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, loop_fn_ref);
+    lua_xmove(L, loop_co, 1);
+}
+
 int bridge_event(void)
 {
-    return pcall_ref(event_ref, 0, 0);
+    if (loop_fn_ref == LUA_NOREF)
+        return pcall_ref(event_ref, 0, 0);
+    if (!loop_co)
+        loop_new();
+    in_lua = 1;
+    int rc = lua_resume(loop_co, 0);
+    in_lua = 0;
+    if (interrupts) {
+        interrupts = 0;
+        struct itimerval off = {{0, 0}, {0, 0}};
+        setitimer(ITIMER_VIRTUAL, &off, NULL);
+    }
+    if (rc == LUA_YIELD)
+        return 0;
+    /* engine.loop catches errors itself: this is an error in the loop. */
+    fprintf(stderr, "ttlua: internal error: %s\n",
+            rc ? lua_tostring(loop_co, -1) : "the event loop returned");
+    loop_co = NULL;
+    return -1;
 }
 
 /* ---- start-up ---------------------------------------------------------- */
@@ -293,6 +332,11 @@ int bridge_open(const char *argv0)
     }
     lua_getfield(L, -1, "event");
     event_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_getfield(L, -1, "loop");
+    if (lua_isfunction(L, -1))
+        loop_fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    else
+        lua_pop(L, 1);
     engine_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     return 0;
 }

@@ -33,9 +33,12 @@ void tracer_set_vdso_hiding(int on);
 /* Detach from every tracee, leaving it running (end of a -p session). */
 void tracer_detach_all(void);
 
-/* Counters for --stats. */
+/* Counters for --stats (lua/ttlua/core.lua declares the same layout).
+ * entry_answers: handled calls answered at their entry stop (refused,
+ * faked or let through) without asking for the exit stop. */
 struct tracer_stats {
     uint64_t stops, seccomp_stops, exit_stops, injections, events, signals;
+    uint64_t entry_stops, syscall_events, entry_answers, exit_requests;
 };
 extern struct tracer_stats tracer_stats;
 

@@ -19,7 +19,7 @@ local ttlua = require "ttlua"
 
 local EV, ACT = core.EV, core.ACT
 local C, ev = core.C, core.ev
-local tonumber, rawget, rawset = tonumber, rawget, rawset
+local tonumber, rawget, rawset, floor = tonumber, rawget, rawset, math.floor
 local co_create, co_resume, co_yield = coroutine.create, coroutine.resume, coroutine.yield
 
 local E = {}
@@ -32,11 +32,14 @@ local default_handler
 local threads = {}        -- tid -> { tid, proc, call, waiter, co }
 local procs = {}          -- pid -> Proc
 local nthreads = 0
+local nhandled = 0         -- calls a handler ran for (--stats)
+local direct = setmetatable({}, { __mode = "k" }) -- handlers run without a coroutine
 local policy_errors = 0
 local pool = {}           -- idle worker coroutines
 local current             -- the thread whose stop is being answered
 local answered            -- ev already holds the answer for `current`
 local running             -- the thread whose coroutine runs right now
+local running_direct      -- running's handler runs without a coroutine: it cannot yield
 local timers = {}         -- sorted list of { at = seconds, th = thread, co = coroutine }
 local log
 
@@ -87,19 +90,30 @@ local function policy_error(what, msg)
   errmsg("%s: %s", what, msg)
 end
 
+-- Apply what a handler assigned (call.pathname = ...) before the call goes
+-- on.  May inject (scratch memory for a new string), so it runs in the
+-- handler's coroutine.
+local function commit(call, fn)
+  if rawget(call, "_set") == nil and rawget(call, "_dirty") == nil then return ACT.CONT end
+  local ok, err = xpcall(call._commit, traceback, call)
+  if not ok then
+    policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), err)
+    return opts.strict and ACT.KILL or ACT.CONT
+  end
+  return ACT.CONT
+end
+
 -- The result a handler returned, as an action.
 local function handler_result(call, fn, ret)
   if ret == nil then
     if rawget(call, "result") == nil then
-      local ok, err = xpcall(call._commit, traceback, call)
-      if not ok then
-        policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), err)
-        return opts.strict and ACT.KILL or ACT.CONT
-      end
+      local action = commit(call, fn)
+      if action == ACT.CONT and rawget(call, "_after") then return ACT.RUN end
+      return action
     end
     return ACT.CONT
   end
-  if type(ret) == "number" and ret == math.floor(ret) then
+  if type(ret) == "number" and ret == floor(ret) then
     rawset(call, "result", ret)
     return ACT.RETURN, ret
   end
@@ -118,6 +132,13 @@ end
 -- (ttlua.vfd objects, for instance): type name -> function(call, value).
 E.return_types = {}
 
+local function handler_failed(call, fn, err)
+  policy_error("error in the " .. call.spec.name .. " handler (" .. policy.where(fn)
+    .. ")" .. (opts.strict and "; killing the tracee" or "; the call proceeds"), err)
+  return opts.strict and ACT.KILL or ACT.CONT
+end
+
+-- A pooled coroutine runs one handler, hook, or commit at a time.
 local function worker(fn, arg, kind)
   while true do
     local action, value
@@ -126,10 +147,11 @@ local function worker(fn, arg, kind)
       if ok then
         action, value = handler_result(arg, fn, ret)
       else
-        policy_error("error in the " .. arg.spec.name .. " handler (" .. policy.where(fn)
-          .. ")" .. (opts.strict and "; killing the tracee" or "; the call proceeds"), ret)
-        action = opts.strict and ACT.KILL or ACT.CONT
+        action = handler_failed(arg, fn, ret)
       end
+    elseif kind == "commit" then -- after a direct handler (see on_syscall)
+      action = commit(arg, fn)
+      if action == ACT.CONT and rawget(arg, "_after") then action = ACT.RUN end
     else -- a lifecycle hook: arg = { n, ... }
       local ok, ret = xpcall(fn, traceback, unpack(arg, 1, arg.n))
       if ok then
@@ -146,13 +168,13 @@ end
 -- Resume ctx's coroutine and act on what it yields: the thread's next
 -- stop (exit, injected call, timer) resumes it again.  Returns the final
 -- (action, value) when it finished now.
-local function step(ctx, co, ...)
+local function step(ctx, co, x, y, z)
   local th = ctx.thread or ctx
-  local prev = running
-  running = ctx
+  local prev, prev_direct = running, running_direct
+  running, running_direct = ctx, false
   ctx.proc.tid = ctx.tid
-  local ok, what, a, b = co_resume(co, ...)
-  running = prev
+  local ok, what, a, b = co_resume(co, x, y, z)
+  running, running_direct = prev, prev_direct
   if th.waiter == ctx then th.waiter = nil end
   if not ok then
     errmsg("internal error: %s", tostring(what))
@@ -161,7 +183,9 @@ local function step(ctx, co, ...)
   end
   if what == "done" then
     pool[#pool + 1] = co
-    if not ctx.hook then th.call = nil end
+    if not ctx.hook and (a ~= ACT.RUN or not th.call or not rawget(th.call, "_after")) then
+      th.call = nil
+    end
     settle(ctx, a, b)
     return a, b
   end
@@ -234,6 +258,10 @@ function E.inject(proc, name, ...)
   if not ctx or ctx.proc ~= proc then
     error("proc:syscall() works only inside a handler or hook of that process", 3)
   end
+  if running_direct then
+    error("proc:syscall() in a handler declared ttlua.direct (or a call:after function),"
+      .. " which cannot wait", 3)
+  end
   local spec = type(name) == "number" and sys.by_nr[name] or sys.by_name[name]
   if not spec then error(("proc:syscall(): unknown syscall %s"):format(tostring(name)), 3) end
   local args = { ... }
@@ -256,6 +284,9 @@ end
 function E.sleep(seconds)
   local ctx = running
   if not ctx then error("ttlua.sleep() works only inside a handler", 2) end
+  if running_direct then
+    error("ttlua.sleep() in a handler declared ttlua.direct (or a call:after function)", 2)
+  end
   local at = now() + seconds
   local pos = #timers + 1
   for i, t in ipairs(timers) do
@@ -292,9 +323,37 @@ local function spec_for(arch, nr)
   return t and t.by_nr[arch == 2 and bit.band(nr, 0x3fffffff) or nr] or nil
 end
 
+-- A handler known not to yield (see E.direct) runs as a plain function
+-- call: no coroutine switch.  What it assigned is committed in a coroutine
+-- (the commit may inject an mmap for scratch memory).
+local function run_direct(th, fn, call)
+  local prev, prev_direct = running, running_direct
+  running, running_direct = th, true
+  th.proc.tid = th.tid
+  E.direct_call = call
+  local ok, ret = xpcall(fn, traceback, call)
+  E.direct_call = nil
+  running, running_direct = prev, prev_direct
+  local action, value
+  if not ok then
+    action = handler_failed(call, fn, ret)
+  elseif ret ~= nil or rawget(call, "result") ~= nil
+      or (rawget(call, "_set") == nil and rawget(call, "_dirty") == nil) then
+    action, value = handler_result(call, fn, ret)
+  else
+    local co = pool[#pool] or co_create(worker)
+    pool[#pool] = nil
+    rawset(call, "_co", co)
+    step(th, co, fn, call, "commit")
+    return
+  end
+  if action ~= ACT.RUN then th.call = nil end
+  settle(th, action, value)
+end
+
 local function on_syscall()
   local tid = ev.tid
-  local th = thread_of(tid, ev.pid)
+  local th = threads[tid] or thread_of(tid, ev.pid)
   local nr, arch = tonumber(ev.nr), ev.arch
   local fn, spec
   if arch == 0 then
@@ -311,12 +370,13 @@ local function on_syscall()
   if not spec then spec = syscalls.unknown(nr) end
   fn = fn or default_handler
   if not fn then return end
+  nhandled = nhandled + 1
   local a = ev.args
-  local call = Call.new(E, th.proc, tid, spec, {
+  local call = Call.new(E, th.proc, tid, spec, nil, arch,
     tonumber(a[0]), tonumber(a[1]), tonumber(a[2]),
-    tonumber(a[3]), tonumber(a[4]), tonumber(a[5]),
-  }, arch)
+    tonumber(a[3]), tonumber(a[4]), tonumber(a[5]))
   th.call = call
+  if direct[fn] then return run_direct(th, fn, call) end
   local co = pool[#pool] or co_create(worker)
   pool[#pool] = nil
   rawset(call, "_co", co)
@@ -331,13 +391,37 @@ function E.compat_refuse(call)
   return -38 -- ENOSYS
 end
 
+-- call:after(fn): fn(call) runs at the exit stop, directly; an integer it
+-- returns replaces the result.  r is nil when the thread vanished in the call.
+local function run_after(th, call, r)
+  local fn = rawget(call, "_after")
+  rawset(call, "_after", nil)
+  th.call = nil
+  local prev, prev_direct = running, running_direct
+  running, running_direct = th, true
+  local ok, ret = xpcall(fn, traceback, call)
+  running, running_direct = prev, prev_direct
+  if not ok then
+    policy_error("error in the " .. call.spec.name .. " exit function (" .. policy.where(fn)
+      .. ")", ret)
+    return settle(th, opts.strict and ACT.KILL or ACT.CONT)
+  end
+  if r ~= nil and type(ret) == "number" and ret == floor(ret) and ret ~= r then
+    rawset(call, "result", ret)
+    return settle(th, ACT.RETURN, ret)
+  end
+  settle(th, ACT.CONT)
+end
+
 local function on_syscall_exit()
   local th = threads[ev.tid]
-  local w = th and th.waiter
-  if not w then return end
+  if not th then return end
+  local w = th.waiter
+  local call = th.call
   local r = tonumber(ev.ret)
-  if th.call then rawset(th.call, "result", r) end
-  step(w, w.co, r)
+  if call then rawset(call, "result", r) end
+  if w then return step(w, w.co, r) end
+  if call and rawget(call, "_after") then run_after(th, call, r) end
 end
 
 local function on_inject_done()
@@ -405,6 +489,8 @@ local function on_exit()
   if w then
     -- the thread vanished inside a call: run() returns nil
     step(w, w.co, nil)
+  elseif th.call and rawget(th.call, "_after") then
+    run_after(th, th.call, nil)
   end
   local how = decode_status(ev.status)
   how.tid = tid
@@ -471,6 +557,24 @@ function E.event()
   current = nil
 end
 
+-- The C core resumes this coroutine once per event (src/lua_bridge.c).
+-- Being a loop, the whole per-event path (dispatch, call object, handler,
+-- printer) becomes one compiled trace; called from C, E.event alone could
+-- not start one.  It never ends: an error is reported and the next event
+-- comes.
+function E.loop()
+  local event = E.event
+  while true do
+    local ok, err = xpcall(event, traceback)
+    if not ok then
+      errmsg("internal error: %s", tostring(err))
+      ev.action = ACT.CONT
+      current = nil
+    end
+    co_yield()
+  end
+end
+
 -- ---- set-up ----------------------------------------------------------------
 
 ffi.cdef [[
@@ -505,6 +609,29 @@ local function resolve(cmd)
   end
   if denied then return nil, ("%s: %s"):format(cmd, denied), 126 end
   return nil, ("%s: command not found"):format(cmd), 127
+end
+
+-- True when fn's bytecode makes no call at all: such a handler cannot
+-- yield (call:run(), proc:syscall() and ttlua.sleep() are calls), so it
+-- runs without a coroutine.  Metamethods aside, which never yield here.
+local bcnames, jutil
+function E.never_calls(fn)
+  if bcnames == nil then
+    local ok, vmdef = pcall(require, "jit.vmdef")
+    local ok2, ju = pcall(require, "jit.util")
+    bcnames = ok and ok2 and vmdef.bcnames or false
+    jutil = ok2 and ju
+  end
+  if not bcnames or type(fn) ~= "function" then return false end
+  local info = jutil.funcinfo(fn)
+  if not info.bytecodes then return false end -- a C function
+  for pc = 1, info.bytecodes - 1 do
+    local ins = jutil.funcbc(fn, pc)
+    if not ins then break end
+    local op = bcnames:sub(bit.band(ins, 0xff) * 6 + 1, bit.band(ins, 0xff) * 6 + 6)
+    if op:find("^CALL") or op:find("^ITER") then return false end
+  end
+  return true
 end
 
 local time_calls = { clock_gettime = true, gettimeofday = true, time = true, getcpu = true }
@@ -584,6 +711,9 @@ function E.setup(argv, luadir)
   for name, fn in pairs(h) do
     local spec = sys.by_name[name]
     if spec then handler_by_nr[spec.nr] = fn end
+    if (spec or name == "default") and (ttlua._direct[fn] or E.never_calls(fn)) then
+      direct[fn] = true
+    end
   end
   if default_handler then
     for _, spec in ipairs(sys.list) do
@@ -632,6 +762,9 @@ function E.finish(status)
   return status
 end
 
+function E.handled_calls() return nhandled end
+
 ttlua.sleep = E.sleep
 E.threads, E.procs = threads, procs
+require("ttlua.stats").install(E)
 return E

@@ -5,10 +5,26 @@
 --   ttlua.print(...)   write a line of text to ttlua's log
 --   ttlua.syscalls     the typed syscall table (by_name, by_nr)
 --   ttlua.options      the command-line options ttlua was started with
+--   ttlua.direct(fn)   declare that handler fn never waits (no call:run(),
+--                      proc:syscall() or ttlua.sleep()): it then runs without
+--                      a coroutine switch, which is cheaper.  Returns fn.  A
+--                      handler that makes no function call at all is run so
+--                      without being declared.  Such a handler can still see
+--                      the result: call:after(f) runs f(call) at the exit stop.
 --   ttlua.version
 local M = {}
 
 M.version = "0.1.0"
+
+-- Handlers declared with ttlua.direct (weak keys: the engine reads it once).
+M._direct = setmetatable({}, { __mode = "k" })
+function M.direct(fn)
+  if type(fn) ~= "function" then
+    error("ttlua.direct: expected a function, got " .. type(fn), 2)
+  end
+  M._direct[fn] = true
+  return fn
+end
 
 local lazy = {
   errno = function() return require "ttlua.errno" end,

@@ -152,8 +152,10 @@ end
 local T = {}
 M.T = T
 
+-- pure: the value is a function of the register alone (no memory read).
 local function int_type(conv, fmt)
   return {
+    pure = true,
     value = function(_, raw) return conv(raw) end,
     format = function(_, raw) return fmt(conv(raw)) end,
     encode = function(_, v) return v end,
@@ -182,6 +184,7 @@ T.pid = T.int
 T.hex = int_type(function(v) return v end, function(v) return v == 0 and "0" or hex(v) end)
 T.ptr = int_type(function(v) return v end, ptr)
 T.fd = {
+  pure = true,
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
     local fd = s32(raw)
@@ -195,6 +198,7 @@ T.fd = {
   encode = function(_, v) return v end,
 }
 T.dirfd = {
+  pure = true,
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
     if s32(raw) == -100 then return "AT_FDCWD" end
@@ -220,6 +224,7 @@ T.clockid = int_type(s32, function(v) return fmt_set("clockid", v) end)
 -- flags(SET) / enum(SET): the set's name is the param.
 local function set_type(conv)
   return {
+    pure = true,
     value = function(_, raw) return conv(raw) end,
     format = function(_, raw, arg) return fmt_set(arg.param, conv(raw)) end,
     encode = function(_, v) return v end,
@@ -534,9 +539,92 @@ T.iovec_out = {
   end,
 }
 
+-- ---- fast printing ----------------------------------------------------------
+-- put(buf, call, raw, arg) appends what format() returns to a string.buffer
+-- without building intermediate strings: the printer uses it when a type
+-- has it (the common scalar and buffer types), format() otherwise.
+
+local function put_dec(b, v) b:putf("%d", v) end
+local function put_udec(b, v)
+  if v < 0 then b:put(udec(v)) else b:putf("%d", v) end
+end
+local function put_hex(b, v)
+  if v >= 0 and v < 2 ^ 53 then b:putf("%#x", v) else b:put(hex(v)) end
+end
+local function put_ptr(b, v)
+  if v == 0 then b:put("NULL") else put_hex(b, v) end
+end
+
+local function scalar_put(t, conv, put)
+  t.put = function(b, _, raw) put(b, conv(raw)) end
+end
+local function ident(v) return v end
+scalar_put(T.int, s32, put_dec)
+scalar_put(T.uint, u32, put_dec)
+scalar_put(T.long, ident, put_dec)
+scalar_put(T.ulong, ident, put_udec)
+scalar_put(T.hex, ident, function(b, v) if v == 0 then b:put("0") else put_hex(b, v) end end)
+scalar_put(T.ptr, ident, put_ptr)
+scalar_put(T.uid, u32, function(b, v) put_dec(b, v == 4294967295 and -1 or v) end)
+scalar_put(T.mode, u32, function(b, v) b:putf("%#03o", v) end)
+T.fd.put = function(b, call, raw)
+  if M.opts.decode_fds then return b:put(T.fd.format(call, raw)) end
+  b:putf("%d", s32(raw))
+end
+T.dirfd.put = function(b, call, raw)
+  if s32(raw) == -100 then return b:put("AT_FDCWD") end
+  T.fd.put(b, call, raw)
+end
+for _, t in ipairs({ T.flags, T.enum, T.lflags }) do
+  local format_fn = t.format
+  t.put = function(b, call, raw, arg) b:put(format_fn(call, raw, arg)) end
+end
+
+-- n bytes at p (tracee bytes in core's scratch buffer), quoted into b.
+local C = core.C
+local function put_quoted(b, p, n)
+  local dst = b:reserve(4 * n + 2)
+  b:commit(tonumber(C.ttl_quote(dst, p, n, 0)))
+end
+
+-- A buffer of len bytes at addr, quoted and cut at -s like strace.
+local function put_buf(b, call, addr, len)
+  if addr == 0 then return b:put("NULL") end
+  if not len or len < 0 then return put_ptr(b, addr) end
+  local max = M.opts.strsize
+  local p, n = core.read_scratch(pid_of(call), addr, len < max + 1 and len or max + 1)
+  if not p then return put_ptr(b, addr) end
+  if n > max then
+    put_quoted(b, p, max)
+    return b:put("...")
+  end
+  put_quoted(b, p, n)
+end
+T.ibuf.put = function(b, call, raw, arg) put_buf(b, call, raw, param_value(call, arg)) end
+T.obuf.put = function(b, call, raw, arg)
+  local result = rawget(call, "result")
+  if result == nil or result < 0 then return put_ptr(b, raw) end
+  local len = param_value(call, arg)
+  if arg.param ~= "ret" and len and result < len then len = result end
+  put_buf(b, call, raw, len)
+end
+local function put_string(b, call, addr, max)
+  if addr == 0 then return b:put("NULL") end
+  local p, n, complete = core.readstr_scratch(pid_of(call), addr, max)
+  if not p then return put_ptr(b, addr) end
+  put_quoted(b, p, n)
+  if not complete then b:put("...") end
+end
+T.path.put = function(b, call, raw) put_string(b, call, raw, 4096) end
+T.str.put = function(b, call, raw) put_string(b, call, raw, M.opts.strsize) end
+
 -- Anything else: raw value, printed as a number or an address.
 T.unknown = T.hex
 local raw_type = {
+  pure = true,
+  put = function(b, _, raw)
+    if raw > -4096 and raw < 4096 then b:putf("%d", raw) else put_hex(b, raw) end
+  end,
   value = function(_, raw) return raw end,
   format = function(_, raw)
     if raw > -4096 and raw < 4096 then return dec(raw) end
@@ -564,6 +652,16 @@ local function errno()
     errno_mod = ok and m or { name = {}, message = {} }
   end
   return errno_mod
+end
+
+-- The same, appended to a string.buffer.
+function M.put_result(b, rtype, ret)
+  if ret < 0 and ret > -4096 or rtype == "noreturn" then
+    return b:put(M.format_result(rtype, ret))
+  end
+  if rtype == "hex" or rtype == "ptr" then return put_hex(b, ret) end
+  if rtype == "mode" then return b:putf("%#03o", ret) end
+  b:putf("%d", ret)
 end
 
 -- The text after " = " for a result of return type rtype.
