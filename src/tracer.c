@@ -48,9 +48,8 @@ static int hide_vdso;
 static volatile sig_atomic_t timer_fired;
 static volatile sig_atomic_t interrupt_sig;
 
-static const long seize_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK |
-                                  PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
-                                  PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
+static const long seize_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
+                                  PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
                                   PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
 
 /* ---- small helpers ---------------------------------------------------- */
