@@ -578,6 +578,7 @@ local function build_filter()
     end
   end
   for _, f in ipairs(E.filter_hooks) do f() end
+  E.filter_built = true
 end
 -- Modules that compile rules into the filter add a function here.
 E.filter_hooks = {}
