@@ -518,21 +518,26 @@ static void announce_child(struct tracee *child, struct tracee *parent)
 
 static int64_t clone_flags_of(struct tracee *parent, int event)
 {
-    if (event == PTRACE_EVENT_FORK)
-        return SIGCHLD;
-    if (event == PTRACE_EVENT_VFORK)
-        return 0x4000 | 0x100 | SIGCHLD; /* CLONE_VFORK | CLONE_VM */
+    /* The event says fork/vfork/clone by the exit signal and CLONE_VFORK,
+     * not by the call: glibc's fork() is clone(SIGCHLD|...), and a
+     * clone(CLONE_FILES|SIGCHLD) is reported as a fork.  The registers of
+     * the parent, still inside the call, tell the real flags. */
+    int64_t fallback = event == PTRACE_EVENT_VFORK ? 0x4000 | 0x100 | SIGCHLD /* VFORK|VM */
+                       : event == PTRACE_EVENT_FORK ? SIGCHLD
+                                                     : 0;
     regs_t r;
     if (regs_fetch(parent->tid, &r) < 0)
-        return 0;
+        return fallback;
     int64_t nr = (int64_t)regs_get(&r, REG_NR);
     uint64_t flags = regs_get(&r, REG_ARG0);
     if (nr == NR_CLONE3 && mem_read(parent->pid, flags, &flags, sizeof flags) != sizeof flags)
-        return 0;
+        return fallback;
     if (nr == NR_FORK)
         return SIGCHLD;
     if (nr == NR_VFORK)
         return 0x4000 | 0x100 | SIGCHLD;
+    if (nr != NR_CLONE && nr != NR_CLONE3)
+        return fallback;
     return (int64_t)flags;
 }
 
