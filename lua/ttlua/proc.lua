@@ -19,6 +19,9 @@
 --                            fill it with proc:write.  It stays valid while
 --                            the current call (or hook) runs, and is reused by
 --                            this thread's later calls.
+--   proc:abspath(path [, dirfd])  the absolute, cleaned path a path argument
+--                            names (relative to the cwd or to dirfd)
+--   proc:cwd(), proc:fdpath(fd)   what /proc says they are
 --   proc.files               the descriptor table ttlua keeps for the process
 --                            (ttlua.vfd's virtual descriptors): shared after
 --                            clone(CLONE_FILES), copied at fork, unshared at
@@ -243,6 +246,40 @@ function Proc:fdpath(fd)
   local n = ffi.C.readlink(("/proc/%d/fd/%d"):format(self.pid, fd), linkbuf, 4096)
   if n <= 0 then return nil end
   return ffi.string(linkbuf, n)
+end
+
+-- The process's working directory, or nil.
+function Proc:cwd()
+  local n = ffi.C.readlink(("/proc/%d/cwd"):format(self.pid), linkbuf, 4096)
+  if n <= 0 then return nil end
+  return ffi.string(linkbuf, n)
+end
+
+-- Lexically clean an absolute path: no ".", "..", or repeated "/".
+function Proc.clean_path(p)
+  local parts = {}
+  for seg in p:gmatch("[^/]+") do
+    if seg == ".." then
+      parts[#parts] = nil
+    elseif seg ~= "." then
+      parts[#parts + 1] = seg
+    end
+  end
+  return "/" .. table.concat(parts, "/")
+end
+
+-- The absolute path a path argument names: relative ones are taken from
+-- the working directory (dirfd nil or AT_FDCWD) or from what dirfd refers
+-- to.  Symbolic links are not followed.  nil when that cannot be told.
+function Proc:abspath(path, dirfd)
+  if type(path) ~= "string" then return nil end
+  if path:sub(1, 1) ~= "/" then
+    local base
+    if dirfd == nil or dirfd == -100 then base = self:cwd() else base = self:fdpath(dirfd) end
+    if not base or base:sub(1, 1) ~= "/" then return nil end
+    path = base .. "/" .. path
+  end
+  return Proc.clean_path(path)
 end
 
 -- Deep copy of the policy's data for a forked child (functions, userdata

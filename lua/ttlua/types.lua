@@ -582,6 +582,11 @@ local function fill_struct(call, v, arg)
   if type(v) == "string" then return v end
   local ct = scalar_ct[arg.sname]
   if ct then
+    if type(v) == "table" and arg.scount then
+      local parts = {}
+      for i, x in ipairs(v) do parts[i] = pack_scalar(ct, x) end
+      return table.concat(parts)
+    end
     if type(v) ~= "number" then
       error(("%s.%s takes a number"):format(call.name, arg.name), 0)
     end
