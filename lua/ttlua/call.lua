@@ -161,7 +161,8 @@ end
 Call.__newindex = function(self, k, v)
   local spec = rawget(self, "spec")
   local i = spec.argi[k]
-  if i and type(v) ~= "number" and types.fill[spec.args[i].kind] then
+  if i and types.fill[spec.args[i].kind]
+    and (type(v) ~= "number" or types.fill_takes_number(spec.args[i])) then
     local fills = rawget(self, "_fills") or {}
     fills[k] = v
     rawset(self, "_fills", fills)

@@ -605,6 +605,14 @@ local function fill_struct(call, v, arg)
   end
   return S.encode(arg.sname, v)
 end
+-- Whether assigning a number to this output argument fills it (out(int),
+-- out(uid)...) rather than replacing its pointer.
+function M.fill_takes_number(arg)
+  if arg.kind ~= "out" and arg.kind ~= "inout" then return false end
+  struct_parse(arg)
+  return scalar_ct[arg.sname] ~= nil
+end
+
 M.fill.out = fill_struct
 M.fill.inout = fill_struct
 for name, a in pairs(struct_alias) do
