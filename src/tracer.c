@@ -49,9 +49,8 @@ static int hide_vdso;
 static volatile sig_atomic_t timer_fired;
 static volatile sig_atomic_t interrupt_sig;
 
-static const long seize_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK |
-                                  PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
-                                  PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
+static const long seize_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
+                                  PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
                                   PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -174,8 +173,8 @@ static int inject_begin(struct tracee *t, int64_t nr, const int64_t args[6])
         t->stop = STOP_NONE;
         return ptrace(PTRACE_SYSCALL, t->tid, 0, 0) < 0 ? -errno : 0;
     }
-    int at_exit = t->stop == STOP_EXIT ||
-                  (t->stop == STOP_EVENT && t->stop_event == PTRACE_EVENT_STOP);
+    int at_exit =
+        t->stop == STOP_EXIT || (t->stop == STOP_EVENT && t->stop_event == PTRACE_EVENT_STOP);
     if (t->stop != STOP_SECCOMP && t->stop != STOP_ENTRY && !at_exit)
         return -EINVAL;
     if (regs_fetch(t->tid, &t->saved) < 0)
@@ -522,9 +521,9 @@ static int64_t clone_flags_of(struct tracee *parent, int event)
      * not by the call: glibc's fork() is clone(SIGCHLD|...), and a
      * clone(CLONE_FILES|SIGCHLD) is reported as a fork.  The registers of
      * the parent, still inside the call, tell the real flags. */
-    int64_t fallback = event == PTRACE_EVENT_VFORK ? 0x4000 | 0x100 | SIGCHLD /* VFORK|VM */
+    int64_t fallback = event == PTRACE_EVENT_VFORK  ? 0x4000 | 0x100 | SIGCHLD /* VFORK|VM */
                        : event == PTRACE_EVENT_FORK ? SIGCHLD
-                                                     : 0;
+                                                    : 0;
     regs_t r;
     if (regs_fetch(parent->tid, &r) < 0)
         return fallback;

@@ -25,12 +25,11 @@ local bit = require "bit"
 
 local E = ttlua.errno
 
--- The real clocks, read by ttlua itself (clock_gettime is declared by the
--- engine; any timespec-sized buffer does).
+-- The real clocks, read by ttlua itself (the engine declares clock_gettime
+-- taking a void *).
 local tsbuf = ffi.new("int64_t[2]")
-local tsptr = ffi.cast("void *", tsbuf)
 local function real(clk)
-  ffi.C.clock_gettime(clk, tsptr)
+  ffi.C.clock_gettime(clk, tsbuf)
   return tonumber(tsbuf[0]) + tonumber(tsbuf[1]) * 1e-9
 end
 

@@ -47,14 +47,14 @@ end
 
 -- ---- time ---------------------------------------------------------------
 
+-- (a plain int64_t[2] for the timespec: ttlua.structs owns struct ttl_timespec)
 ffi.cdef [[
-struct ttl_timespec { long tv_sec; long tv_nsec; };
-int clock_gettime(int clk, struct ttl_timespec *ts);
+int clock_gettime(int clk, void *ts);
 ]]
-local ts = ffi.new("struct ttl_timespec")
+local ts = ffi.new("int64_t[2]")
 local function now()
   C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
-  return tonumber(ts.tv_sec) + tonumber(ts.tv_nsec) * 1e-9
+  return tonumber(ts[0]) + tonumber(ts[1]) * 1e-9
 end
 E.now = now
 
