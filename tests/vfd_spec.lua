@@ -248,6 +248,30 @@ describe("programs reading a virtual file", function()
   end)
 end)
 
+describe("routing", function()
+  it("calls on other descriptors still reach the policy's own handler", function()
+    local pol, rec = H.policy [[
+      local vfd = require "ttlua.vfd"
+      local opened = false
+      return {
+        openat = function(c)
+          if c.pathname ~= "/v/x" then return end
+          opened = true
+          return vfd({ read = function(_, n, off) return ("xyz"):sub(off + 1, off + n) end })
+        end,
+        read = function(c) if opened then RECORD("policy-read", c.fd) end end,
+      }
+    ]]
+    local r = H.run({ pol, "--", "sh", "-c", "echo real | cat /v/x -" })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("xyzreal\n", r.out)
+    local reads = {}
+    for _, e in ipairs(H.records(rec)) do reads[e[2]] = true end
+    assert.is_true(reads[0]) -- cat's stdin went to the policy's read
+    assert.is_nil(reads[3]) -- the virtual descriptor's reads did not
+  end)
+end)
+
 describe("vfd misuse", function()
   it("loading ttlua.vfd only inside a handler says to load it with the policy", function()
     local pol = H.policy [[

@@ -316,6 +316,14 @@ ffi.cdef [[ int access(const char *path, int mode); ]]
 -- The process exec'd: a new address space; its descriptor table is now its
 -- own (exec unshares it) and the kernel has closed the close-on-exec ones.
 function Proc:_exec()
+  -- the old address space may live on (a vfork parent's): free our slots in it
+  for tid in pairs(self.threads) do
+    local slot = self.mm.slots[tid]
+    if slot then
+      self.mm.slots[tid] = nil
+      self.mm.free[#self.mm.free + 1] = slot.base
+    end
+  end
   self.mm = Mm.new()
   local files = self.files
   if files.n == 0 and files.users == 1 then return end
