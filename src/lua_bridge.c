@@ -48,7 +48,6 @@ static int loop_ref = LUA_NOREF, loop_fn_ref = LUA_NOREF;
 static volatile sig_atomic_t in_lua, interrupts;
 static char lua_dir[PATH_MAX];
 
-
 /* ---- FFI exports ------------------------------------------------------- */
 
 EXPORT int64_t ttl_mem_read(int pid, uint64_t addr, void *buf, size_t len)

@@ -11,6 +11,12 @@
 --                      handler that makes no function call at all is run so
 --                      without being declared.  Such a handler can still see
 --                      the result: call:after(f) runs f(call) at the exit stop.
+--   ttlua.args         the policy's settings: --arg KEY=VALUE gives
+--                      ttlua.args.KEY == "VALUE" (the last one of a KEY wins;
+--                      ttlua.arglist.KEY lists them all, in order)
+--   ttlua.vfd(obj)     a virtual file descriptor (lua/ttlua/vfd.lua); a policy
+--                      that returns them must load ttlua.vfd when it loads
+--   ttlua.sleep(s)     keep the calling thread stopped for s seconds
 --   ttlua.version
 local M = {}
 
@@ -30,13 +36,33 @@ local lazy = {
   errno = function() return require "ttlua.errno" end,
   const = function() return require("ttlua.xlat").const end,
   syscalls = function() return require("ttlua.syscalls").arch("x86_64") end,
+  vfd = function() return require "ttlua.vfd" end,
+  args = function(t)
+    local args = {}
+    local o = rawget(t, "options")
+    for _, kv in ipairs(o and o.args or {}) do
+      local k, v = kv:match("^([^=]+)=(.*)$")
+      args[k] = v
+    end
+    return args
+  end,
+  arglist = function(t)
+    local lists = {}
+    local o = rawget(t, "options")
+    for _, kv in ipairs(o and o.args or {}) do
+      local k, v = kv:match("^([^=]+)=(.*)$")
+      lists[k] = lists[k] or {}
+      table.insert(lists[k], v)
+    end
+    return setmetatable(lists, { __index = function() return {} end })
+  end,
 }
 
 setmetatable(M, {
   __index = function(t, k)
     local f = lazy[k]
     if not f then return nil end
-    local v = f()
+    local v = f(t)
     rawset(t, k, v)
     return v
   end,
