@@ -119,6 +119,16 @@ EXPORT int ttl_filter_rule(int nr, int action, int errno_value, int ncmp, const 
     return filter_rule(nr, action, errno_value, ncmp, args, ops, a, b);
 }
 
+EXPORT int ttl_filter_traced(int nr)
+{
+    return filter_traced(nr);
+}
+
+EXPORT int ttl_filter_build(void)
+{
+    return filter_build();
+}
+
 EXPORT int ttl_filter_dump(int fd)
 {
     return filter_dump(fd);

@@ -58,8 +58,10 @@ size_t quote_bytes(uint8_t *dst, const uint8_t *src, size_t n, int hex)
             continue;
         }
         int next_digit = i + 1 < n && src[i + 1] >= '0' && src[i + 1] <= '7';
-        if (next_digit || c >= 64) *d++ = (uint8_t)('0' + (c >> 6));
-        if (next_digit || c >= 8) *d++ = (uint8_t)('0' + ((c >> 3) & 7));
+        if (next_digit || c >= 64)
+            *d++ = (uint8_t)('0' + (c >> 6));
+        if (next_digit || c >= 8)
+            *d++ = (uint8_t)('0' + ((c >> 3) & 7));
         *d++ = (uint8_t)('0' + (c & 7));
     }
     *d++ = '"';

@@ -47,6 +47,8 @@ int ttl_filter_init(int all);
 int ttl_filter_trace(int nr);
 int ttl_filter_rule(int nr, int action, int errno_value, int ncmp, const int *args,
                     const int *ops, const uint64_t *a, const uint64_t *b);
+int ttl_filter_traced(int nr);
+int ttl_filter_build(void);
 int ttl_filter_dump(int fd);
 void ttl_set_vdso_hiding(int on);
 void ttl_set_timer(double seconds);

@@ -706,9 +706,16 @@ local function build_filter()
   end
   for _, f in ipairs(E.filter_hooks) do f() end
   E.filter_built = true
+  local rc = C.ttl_filter_build()
+  if rc < 0 then return nil, "cannot build the seccomp filter: " .. select(2, core.fail(rc)) end
+  return true
 end
 -- Modules that compile rules into the filter add a function here.
 E.filter_hooks = {}
+-- Modules that add handlers of their own (ttlua.rule's fallbacks) add a
+-- function(handlers, opts) -> true | nil, "one-line error" here; it runs
+-- once the policy is loaded, before the handler set and the filter are made.
+E.policy_hooks = {}
 
 function E.setup(argv, luadir)
   E.luadir = luadir
@@ -764,6 +771,13 @@ function E.setup(argv, luadir)
     errmsg("%s", err)
     return 1
   end
+  for _, f in ipairs(E.policy_hooks) do
+    local ok, msg = f(h, o)
+    if not ok then
+      errmsg("%s", msg)
+      return 1
+    end
+  end
   handlers = h
   default_handler = h.default
   E.passthru_default = not o.policy and not o.eval and h.default or nil
@@ -783,7 +797,11 @@ function E.setup(argv, luadir)
   for name in pairs(time_calls) do hide = hide or h[name] ~= nil end
   C.ttl_set_vdso_hiding(hide and 1 or 0)
 
-  build_filter()
+  local built, ferr = build_filter()
+  if not built then
+    errmsg("%s", ferr)
+    return 1
+  end
   if o.dump_filter then
     C.ttl_filter_dump(1)
     return 0

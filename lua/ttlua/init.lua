@@ -17,6 +17,8 @@
 --   ttlua.vfd(obj)     a virtual file descriptor (lua/ttlua/vfd.lua); a policy
 --                      that returns them must load ttlua.vfd when it loads
 --   ttlua.sleep(s)     keep the calling thread stopped for s seconds
+--   ttlua.rule{...}    a static rule, compiled into the seccomp filter when it
+--                      can be (zero stops): see lua/ttlua/rules.lua
 --   ttlua.version
 local M = {}
 
@@ -37,6 +39,7 @@ local lazy = {
   const = function() return require("ttlua.xlat").const end,
   syscalls = function() return require("ttlua.syscalls").arch("x86_64") end,
   vfd = function() return require "ttlua.vfd" end,
+  rule = function() return require("ttlua.rules").declare end,
   args = function(t)
     local args = {}
     local o = rawget(t, "options")
