@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -39,6 +40,7 @@
 #define EXPORT __attribute__((visibility("default")))
 
 static lua_State *L;
+static char bc_dir[PATH_MAX]; /* precompiled modules (see bc_searcher) */
 static int event_ref = LUA_NOREF, traceback_ref = LUA_NOREF, engine_ref = LUA_NOREF;
 /* The engine's event loop (engine.loop), a coroutine resumed once per event:
  * a Lua loop lets LuaJIT compile the whole per-event path as one trace,
@@ -306,6 +308,63 @@ static int find_lua_dir(void)
     return has_engine(lua_dir) ? 0 : -1;
 }
 
+/* package.loaders entry: a module of lua_dir from its precompiled bytecode
+ * (build/lua/ next to the lua/ directory, made by `make` with luajit -b),
+ * when that is at least as new as the source; otherwise it says so and the
+ * usual searcher loads the source.  Loading bytecode instead of parsing
+ * about 300 KB of Lua halves ttlua's start-up time. */
+static int bc_searcher(lua_State *s)
+{
+    const char *name = luaL_checkstring(s, 1);
+    char rel[256], src[PATH_MAX + 300], bc[PATH_MAX + 300];
+    size_t n = strlen(name);
+    if (!bc_dir[0] || n + 1 > sizeof rel) {
+        lua_pushliteral(s, "");
+        return 1;
+    }
+    for (size_t i = 0; i <= n; i++)
+        rel[i] = name[i] == '.' ? '/' : name[i];
+    static const char *const suffixes[] = {".lua", "/init.lua"};
+    for (int k = 0; k < 2; k++) {
+        struct stat ss, bs;
+        snprintf(src, sizeof src, "%s/%s%s", lua_dir, rel, suffixes[k]);
+        if (stat(src, &ss) < 0)
+            continue;
+        snprintf(bc, sizeof bc, "%s/%s%s", bc_dir, rel, suffixes[k]);
+        if (stat(bc, &bs) < 0 || bs.st_mtim.tv_sec < ss.st_mtim.tv_sec ||
+            (bs.st_mtim.tv_sec == ss.st_mtim.tv_sec && bs.st_mtim.tv_nsec < ss.st_mtim.tv_nsec))
+            break;
+        if (luaL_loadfile(s, bc) == 0)
+            return 1;
+        lua_pop(s, 1); /* e.g. bytecode of another LuaJIT: use the source */
+        break;
+    }
+    lua_pushfstring(s, "\n\tno fresh bytecode for '%s' in %s", name, bc_dir);
+    return 1;
+}
+
+static void bc_install(void)
+{
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s", lua_dir);
+    snprintf(bc_dir, sizeof bc_dir, "%.*s/build/lua", PATH_MAX - 32, dirname(tmp));
+    struct stat st;
+    if (stat(bc_dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+        bc_dir[0] = 0;
+        return;
+    }
+    /* package.loaders[2] = bc_searcher, after the preload searcher */
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "loaders");
+    for (int i = (int)lua_objlen(L, -1); i >= 2; i--) {
+        lua_rawgeti(L, -1, i);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_pushcfunction(L, bc_searcher);
+    lua_rawseti(L, -2, 2);
+    lua_pop(L, 2);
+}
+
 int bridge_open(const char *argv0)
 {
     (void)argv0;
@@ -329,6 +388,8 @@ int bridge_open(const char *argv0)
     lua_concat(L, 2);
     lua_setfield(L, -2, "path");
     lua_pop(L, 1);
+    if (!getenv("TTLUA_NO_BYTECODE"))
+        bc_install();
 
     lua_getglobal(L, "require");
     lua_pushliteral(L, "ttlua.engine");

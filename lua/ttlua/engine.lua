@@ -5,6 +5,9 @@
 -- pool: call:run(), proc:syscall() and ttlua.sleep() yield back here, and
 -- the thread's next stop resumes it, so one blocked call never holds up
 -- another thread.
+-- Start-up allocates a few MB that all stay: collecting meanwhile is wasted
+-- time (E.setup restarts the collector when it is done).
+collectgarbage("stop")
 local ffi = require "ffi"
 local bit = require "bit"
 local core = require "ttlua.core"
@@ -672,22 +675,30 @@ end
 -- True when fn's bytecode makes no call at all: such a handler cannot
 -- yield (call:run(), proc:syscall() and ttlua.sleep() are calls), so it
 -- runs without a coroutine.  Metamethods aside, which never yield here.
-local bcnames, jutil
+local call_ops -- opcode -> true for CALL*, ITER* (from jit.vmdef)
 function E.never_calls(fn)
-  if bcnames == nil then
+  if type(fn) ~= "function" then return false end
+  if call_ops == nil then
     local ok, vmdef = pcall(require, "jit.vmdef")
-    local ok2, ju = pcall(require, "jit.util")
-    bcnames = ok and ok2 and vmdef.bcnames or false
-    jutil = ok2 and ju
+    local ok2 = pcall(require, "jit.util")
+    call_ops = false
+    if ok and ok2 then
+      call_ops = {}
+      local names = vmdef.bcnames
+      for op = 0, #names / 6 - 1 do
+        local name = names:sub(op * 6 + 1, op * 6 + 6)
+        if name:find("^CALL") or name:find("^ITER[CN]") then call_ops[op] = true end
+      end
+    end
   end
-  if not bcnames or type(fn) ~= "function" then return false end
+  if not call_ops then return false end
+  local jutil = require "jit.util"
   local info = jutil.funcinfo(fn)
   if not info.bytecodes then return false end -- a C function
   for pc = 1, info.bytecodes - 1 do
     local ins = jutil.funcbc(fn, pc)
     if not ins then break end
-    local op = bcnames:sub(bit.band(ins, 0xff) * 6 + 1, bit.band(ins, 0xff) * 6 + 6)
-    if op:find("^CALL") or op:find("^ITER") then return false end
+    if call_ops[bit.band(ins, 0xff)] then return false end
   end
   return true
 end
@@ -717,7 +728,14 @@ E.filter_hooks = {}
 -- once the policy is loaded, before the handler set and the filter are made.
 E.policy_hooks = {}
 
+local do_setup
 function E.setup(argv, luadir)
+  local ret = do_setup(argv, luadir)
+  collectgarbage("restart")
+  return ret
+end
+
+function do_setup(argv, luadir)
   E.luadir = luadir
   local o, err = cli.parse(argv)
   if not o then
