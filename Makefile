@@ -71,5 +71,11 @@ install: ttlua bytecode
 	cp -R lua $(DESTDIR)$(PREFIX)/share/ttlua/
 	cp -R build/lua $(DESTDIR)$(PREFIX)/share/ttlua/build/
 
+# ttlua against native runs and strace: a table of medians and ratios
+# (scripts/bench; BENCH_RUNS, BENCH_ROUNDS, BENCH_QUICK=1 to try it quickly).
+bench: deps
+	@$(MAKE) --no-print-directory all progs
+	python3 scripts/bench
+
 clean:
 	rm -rf build ttlua

@@ -46,7 +46,7 @@ static int event_ref = LUA_NOREF, traceback_ref = LUA_NOREF, engine_ref = LUA_NO
  * a Lua loop lets LuaJIT compile the whole per-event path as one trace,
  * which a function called from C (lua_pcall) cannot be. */
 static lua_State *loop_co;
-static int loop_ref = LUA_NOREF, loop_fn_ref = LUA_NOREF;
+static int loop_ref = LUA_NOREF, loop_fn_ref = LUA_NOREF, loop_failed_ref = LUA_NOREF;
 static volatile sig_atomic_t in_lua, interrupts;
 static char lua_dir[PATH_MAX];
 
@@ -269,11 +269,14 @@ int bridge_event(void)
     }
     if (rc == LUA_YIELD)
         return 0;
-    /* engine.loop catches errors itself: this is an error in the loop. */
-    fprintf(stderr, "ttlua: internal error: %s\n",
-            rc ? lua_tostring(loop_co, -1) : "the event loop returned");
+    /* engine.loop has no pcall (it would keep LuaJIT from compiling the
+     * handlers' side traces): an error ends the coroutine.  The engine
+     * reports it, with the coroutine's traceback, and answers the event;
+     * the next event gets a new coroutine. */
+    const char *msg = rc ? lua_tostring(loop_co, -1) : "the event loop returned";
+    luaL_traceback(L, loop_co, msg ? msg : "(an error object that is not a string)", 0);
     loop_co = NULL;
-    return -1;
+    return pcall_ref(loop_failed_ref, 1, 0);
 }
 
 /* ---- start-up ---------------------------------------------------------- */
@@ -402,11 +405,14 @@ int bridge_open(const char *argv0)
     }
     lua_getfield(L, -1, "event");
     event_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_getfield(L, -1, "loop");
-    if (lua_isfunction(L, -1))
+    lua_getfield(L, -1, "loop_failed");
+    lua_getfield(L, -2, "loop");
+    if (lua_isfunction(L, -1) && lua_isfunction(L, -2)) {
         loop_fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    else
-        lua_pop(L, 1);
+        loop_failed_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    } else {
+        lua_pop(L, 2);
+    }
     engine_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     return 0;
 }

@@ -164,31 +164,45 @@ local function handler_failed(call, fn, err)
   return opts.strict and ACT.KILL or ACT.CONT
 end
 
--- A pooled coroutine runs one handler, hook, or commit at a time.
+-- A pooled coroutine runs one handler, hook, or commit at a time.  No
+-- pcall here: an error ends the coroutine and step() reports it from the
+-- coroutine's own traceback (a pcall frame in the hot path would keep
+-- LuaJIT from compiling the side traces of the handler's branches).
 local function worker(fn, arg, kind)
   while true do
     local action, value
     if kind == "call" then
-      local ok, ret = xpcall(fn, traceback, arg)
-      if ok then
-        action, value = handler_result(arg, fn, ret)
-      else
-        action = handler_failed(arg, fn, ret)
-      end
+      action, value = handler_result(arg, fn, (fn(arg)))
     elseif kind == "commit" then -- after a direct handler (see on_syscall)
       action = commit(arg, fn)
       if action == ACT.CONT and rawget(arg, "_after") then action = ACT.RUN end
     else -- a lifecycle hook: arg = { n, ... }
-      local ok, ret = xpcall(fn, traceback, unpack(arg, 1, arg.n))
-      if ok then
-        action, value = ACT.CONT, ret
-      else
-        policy_error("error in " .. kind .. " (" .. policy.where(fn) .. ")", ret)
-        action = opts.strict and ACT.KILL or ACT.CONT
-      end
+      action, value = ACT.CONT, (fn(unpack(arg, 1, arg.n)))
     end
     fn, arg, kind = co_yield("done", action, value)
   end
+end
+
+-- What a coroutine was started for (for error reports): ctx.fn, ctx.arg,
+-- ctx.kind are set by start() and on_syscall().
+local function coroutine_failed(ctx, co, err)
+  local th = ctx.thread or ctx
+  local tb = debug.traceback(co, tostring(err))
+  local kind, fn, arg = ctx.kind, ctx.fn, ctx.arg
+  local action
+  if kind == "call" or kind == "commit" then
+    action = handler_failed(arg, fn, tb)
+  elseif fn then
+    policy_error("error in " .. tostring(kind) .. " (" .. policy.where(fn) .. ")", tb)
+    action = opts.strict and ACT.KILL or ACT.CONT
+  else
+    errmsg("internal error: %s", tb)
+    action = ACT.CONT
+  end
+  th.waiter = nil
+  if not ctx.hook then th.call = nil end
+  settle(ctx, action)
+  return action
 end
 
 -- Resume ctx's coroutine and act on what it yields: the thread's next
@@ -202,11 +216,7 @@ local function step(ctx, co, x, y, z)
   local ok, what, a, b = co_resume(co, x, y, z)
   running, running_direct = prev, prev_direct
   if th.waiter == ctx then th.waiter = nil end
-  if not ok then
-    errmsg("internal error: %s", tostring(what))
-    settle(ctx, ACT.CONT)
-    return ACT.CONT
-  end
+  if not ok then return coroutine_failed(ctx, co, what) end
   if what == "done" then
     pool[#pool + 1] = co
     if not ctx.hook and (a ~= ACT.RUN or not th.call or not rawget(th.call, "_after")) then
@@ -238,6 +248,7 @@ end
 local function start(ctx, fn, arg, kind)
   local co = pool[#pool] or co_create(worker)
   pool[#pool] = nil
+  ctx.fn, ctx.arg, ctx.kind = fn, arg, kind
   return step(ctx, co, fn, arg, kind)
 end
 
@@ -375,24 +386,28 @@ end
 -- A handler known not to yield (see E.direct) runs as a plain function
 -- call: no coroutine switch.  What it assigned is committed in a coroutine
 -- (the commit may inject an mmap for scratch memory).
+-- The direct handler (or after function) running now, for E.loop_failed.
+local direct_th, direct_fn, direct_what
+
 local function run_direct(th, fn, call)
-  local prev, prev_direct = running, running_direct
   running, running_direct = th, true
   th.proc.tid = th.tid
   E.direct_call = call
-  local ok, ret = xpcall(fn, traceback, call)
+  direct_th, direct_fn, direct_what = th, fn, "handler"
+  -- no pcall: an error ends the event loop's coroutine (E.loop_failed)
+  local ret = fn(call)
+  direct_th = nil
   E.direct_call = nil
-  running, running_direct = prev, prev_direct
+  running, running_direct = nil, nil
   local action, value
-  if not ok then
-    action = handler_failed(call, fn, ret)
-  elseif ret ~= nil or rawget(call, "result") ~= nil
+  if ret ~= nil or rawget(call, "result") ~= nil
       or (rawget(call, "_set") == nil and rawget(call, "_dirty") == nil) then
     action, value = handler_result(call, fn, ret)
   else
     local co = pool[#pool] or co_create(worker)
     pool[#pool] = nil
     rawset(call, "_co", co)
+    th.fn, th.arg, th.kind = fn, call, "commit"
     step(th, co, fn, call, "commit")
     return
   end
@@ -431,6 +446,7 @@ local function on_syscall()
   local co = pool[#pool] or co_create(worker)
   pool[#pool] = nil
   rawset(call, "_co", co)
+  th.fn, th.arg, th.kind = fn, call, "call"
   step(th, co, fn, call, "call")
 end
 
@@ -454,15 +470,13 @@ local function run_after(th, call, r)
   local fn = rawget(call, "_after")
   rawset(call, "_after", nil)
   th.call = nil
-  local prev, prev_direct = running, running_direct
   running, running_direct = th, true
-  local ok, ret = xpcall(fn, traceback, call)
-  running, running_direct = prev, prev_direct
-  if not ok then
-    policy_error("error in the " .. call.spec.name .. " exit function (" .. policy.where(fn)
-      .. ")", ret)
-    return settle(th, opts.strict and ACT.KILL or ACT.CONT)
-  end
+  E.direct_call = call
+  direct_th, direct_fn, direct_what = th, fn, "exit function"
+  local ret = fn(call) -- no pcall: see run_direct
+  direct_th = nil
+  E.direct_call = nil
+  running, running_direct = nil, nil
   if r ~= nil and type(ret) == "number" and ret == floor(ret) and ret ~= r then
     rawset(call, "result", ret)
     return settle(th, ACT.RETURN, ret)
@@ -621,19 +635,41 @@ end
 -- The C core resumes this coroutine once per event (src/lua_bridge.c).
 -- Being a loop, the whole per-event path (dispatch, call object, handler,
 -- printer) becomes one compiled trace; called from C, E.event alone could
--- not start one.  It never ends: an error is reported and the next event
--- comes.
+-- not start one.  It has no pcall either (LuaJIT cannot compile a return
+-- into a pcall frame from a trace that starts below it, which the side
+-- traces of a handler's branches all do): an error ends the coroutine,
+-- the C side reports it through E.loop_failed and starts a new one.
 function E.loop()
   local event = E.event
   while true do
-    local ok, err = xpcall(event, traceback)
-    if not ok then
-      errmsg("internal error: %s", tostring(err))
-      ev.action = ACT.CONT
-      current = nil
-    end
+    event()
     co_yield()
   end
+end
+
+-- The event loop's coroutine died of err (with its traceback): a direct
+-- handler or after function raised, or the engine has a bug.  Report it
+-- and answer the event.
+function E.loop_failed(tb)
+  running, running_direct = nil, nil
+  local th, call = direct_th, E.direct_call
+  direct_th, E.direct_call = nil, nil
+  if th then
+    th.call = nil
+    local action
+    if direct_what == "handler" and call then
+      action = handler_failed(call, direct_fn, tb)
+    else
+      policy_error("error in the " .. (call and call.spec.name .. " " or "") .. direct_what
+        .. " (" .. policy.where(direct_fn) .. ")", tb)
+      action = opts.strict and ACT.KILL or ACT.CONT
+    end
+    settle(th, action)
+  else
+    errmsg("internal error: %s", tostring(tb))
+    if not answered then ev.action = ACT.CONT end
+  end
+  current = nil
 end
 
 -- ---- set-up ----------------------------------------------------------------

@@ -22,6 +22,7 @@
 --   handler rules       ttlua.rule declarations served by a handler
 --   tracer user s       CPU time of ttlua itself (not of the tracees)
 --   tracer sys s
+--   tracer max RSS KiB  ttlua's peak resident memory (VmHWM)
 --   user us per call    tracer user CPU per handled call, microseconds
 --
 -- Environment (diagnostics, not options):
@@ -41,6 +42,15 @@ local M = {}
 M.sources = {}
 
 local function u(v) return tonumber(v) end
+
+-- ttlua's peak resident memory (VmHWM), KiB.
+local function max_rss()
+  local f = io.open("/proc/self/status", "r")
+  if not f then return 0 end
+  local s = f:read("*a")
+  f:close()
+  return tonumber(s:match("VmHWM:%s*(%d+)")) or 0
+end
 
 -- The counters as a table (also used by tests through --stats output).
 function M.collect(engine)
@@ -63,6 +73,7 @@ function M.collect(engine)
     if name then rows[#rows + 1] = { name, value } end
   end
   rows[#rows + 1] = { "tracer user s", user }
+  rows[#rows + 1] = { "tracer max RSS KiB", max_rss() }
   rows[#rows + 1] = { "tracer sys s", sys }
   rows[#rows + 1] = { "user us per call", handled > 0 and user * 1e6 / handled or 0 }
   return rows
