@@ -8,6 +8,12 @@
 -- Start-up allocates a few MB that all stay: collecting meanwhile is wasted
 -- time (E.setup restarts the collector when it is done).
 collectgarbage("stop")
+-- Room for the traces of many syscalls' paths: with the defaults (512 KB
+-- of machine code, 1000 traces) a varied workload fills the cache and
+-- LuaJIT flushes and recompiles everything, again and again.
+if jit and jit.opt then
+  jit.opt.start("maxtrace=4000", "maxrecord=8000", "maxmcode=4096", "sizemcode=256")
+end
 local ffi = require "ffi"
 local bit = require "bit"
 local core = require "ttlua.core"

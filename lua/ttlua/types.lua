@@ -332,23 +332,29 @@ local function struct_read(call, raw, arg)
   struct_parse(arg)
   local S = structs()
   if raw == 0 or not S then return nil end
-  local ok, size = pcall(S.size, arg.sname)
-  if not ok or not size then return nil end
+  local size = arg.ssize
+  if size == nil then -- looked up once per argument
+    local ok, sz = pcall(S.size, arg.sname)
+    size = ok and sz or false
+    arg.ssize = size
+  end
+  if not size then return nil end
   local count = struct_count(call, arg)
+  -- decoded straight from the read buffer: no Lua string of the bytes
   if count then
     if count <= 0 then return {} end
     if count > 1024 then count = 1024 end
-    local bytes = core.read(pid_of(call), raw, size * count)
-    if not bytes then return nil end
+    local p, n = core.read_scratch(pid_of(call), raw, size * count)
+    if not p then return nil end
     local out = {}
-    for i = 0, math.floor(#bytes / size) - 1 do
-      out[i + 1] = S.decode(arg.sname, bytes:sub(i * size + 1, (i + 1) * size))
+    for i = 0, math.floor(n / size) - 1 do
+      out[i + 1] = S.decode(arg.sname, p + i * size, size)
     end
     return out
   end
-  local bytes = core.read(pid_of(call), raw, size)
-  if not bytes or #bytes < size then return nil end
-  return S.decode(arg.sname, bytes)
+  local p, n = core.read_scratch(pid_of(call), raw, size)
+  if not p or n < size then return nil end
+  return S.decode(arg.sname, p, n)
 end
 
 local function struct_format(call, raw, arg)
