@@ -47,10 +47,10 @@ end
 -- ---- time ---------------------------------------------------------------
 
 ffi.cdef [[
-struct ttl_timespec { long tv_sec; long tv_nsec; };
-int clock_gettime(int clk, struct ttl_timespec *ts);
+struct ttl_engine_ts { long tv_sec; long tv_nsec; };
+int clock_gettime(int clk, struct ttl_engine_ts *ts);
 ]]
-local ts = ffi.new("struct ttl_timespec")
+local ts = ffi.new("struct ttl_engine_ts")
 local function now()
   C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
   return tonumber(ts.tv_sec) + tonumber(ts.tv_nsec) * 1e-9

@@ -48,6 +48,8 @@ function P:interrupt()
 end
 
 -- The arguments of a call, split where the first output argument starts.
+-- A type's format may return nil: that argument is not printed (strace
+-- leaves out arguments a command does not use).
 local function format_args(call, from, to)
   local spec, args = call.spec, call._args
   local parts = {}
@@ -55,9 +57,37 @@ local function format_args(call, from, to)
     local a = spec.args[i]
     local t = types.get(a.kind)
     local ok, s = pcall(t.format, call, args[i], a)
-    parts[#parts + 1] = ok and s or types.hex(args[i])
+    if not ok then s = types.hex(args[i]) end
+    if s then parts[#parts + 1] = s end
   end
   return table.concat(parts, ", ")
+end
+
+-- A syscall whose line a decoder family prints itself (types.call_format):
+-- { entry = f(call) -> text after "name(", exit = f(call) -> text before ")",
+--   result = f(call) -> text after "= " or nil }.
+local function call_format(spec)
+  local cf = spec._cf
+  if cf == nil then
+    cf = types.call_format(spec) or false
+    spec._cf = cf
+  end
+  return cf
+end
+
+-- Output arguments whose type prints what changed (socklen [16 => 16])
+-- remember their entry value in call._saved[i].
+local function save_entry(call, spec, from)
+  for i = from, spec.nargs do
+    local a = spec.args[i]
+    local t = types.get(a.kind)
+    if t.save then
+      local saved = call._saved or {}
+      call._saved = saved
+      local ok, v = pcall(t.save, call, call._args[i], a)
+      if ok then saved[i] = v end
+    end
+  end
 end
 
 -- Index of the first argument printed at exit (nargs + 1 if none).
@@ -72,6 +102,9 @@ local function split_point(spec)
       break
     end
   end
+  for i = sp, spec.nargs do
+    if types.get(spec.args[i].kind).save then spec._save = true end
+  end
   spec._split = sp
   return sp
 end
@@ -79,10 +112,20 @@ end
 function P:entry(call)
   self:interrupt()
   local spec = call.spec
-  local sp = split_point(spec)
-  local text = self:prefix(call.tid) .. spec.name .. "(" ..
-    (sp > 1 and format_args(call, 1, sp - 1) or "")
-  if sp <= spec.nargs and sp > 1 then text = text .. ", " end
+  local cf = call_format(spec)
+  local text
+  if cf then
+    local ok, s = pcall(cf.entry, call)
+    text = self:prefix(call.tid) .. spec.name .. "(" .. (ok and s or "")
+  else
+    local sp = split_point(spec)
+    text = self:prefix(call.tid) .. spec.name .. "(" ..
+      (sp > 1 and format_args(call, 1, sp - 1) or "")
+    if sp <= spec.nargs then
+      if sp > 1 then text = text .. ", " end
+      if spec._save then save_entry(call, spec, sp) end
+    end
+  end
   self.write(text)
   self.open = call
   self.col = #text
@@ -97,10 +140,23 @@ end
 -- The second half: output arguments and the result (nil result: "= ?").
 function P:exit(call)
   local spec = call.spec
-  local sp = split_point(spec)
-  local rest = (sp <= spec.nargs and format_args(call, sp, spec.nargs) or "") .. ")"
+  local cf = call_format(spec)
+  local rest, rtext
   local result = call.result
-  local rtext = result == nil and "?" or types.format_result(spec.ret, result)
+  if cf then
+    local ok, s = pcall(cf.exit, call)
+    rest = (ok and s or "") .. ")"
+    if result ~= nil and cf.result then
+      ok, s = pcall(cf.result, call)
+      if ok then rtext = s end
+    end
+  else
+    local sp = split_point(spec)
+    rest = (sp <= spec.nargs and format_args(call, sp, spec.nargs) or "") .. ")"
+  end
+  if not rtext then
+    rtext = result == nil and "?" or types.format_result(spec.ret, result)
+  end
   if call._note then rtext = rtext .. " " .. call._note end
   if self.open == call and not call._unfinished then
     local col = self.col + #rest

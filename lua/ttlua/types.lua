@@ -555,6 +555,15 @@ function M.get(kind)
   return T[kind] or raw_type
 end
 
+-- Syscalls whose whole line a decoder family prints (see printer.lua).
+local call_formats = {}
+function M.register_call(name, f)
+  call_formats[name] = f
+end
+function M.call_format(spec)
+  return call_formats[spec.name]
+end
+
 -- ---- return values -----------------------------------------------------------
 
 local errno_mod
@@ -583,5 +592,9 @@ function M.format_result(rtype, ret)
   if rtype == "mode" then return format("%#03o", ret) end
   return dec(ret)
 end
+
+-- The decoder families (lua/ttlua/decode/) register their types here.
+package.loaded["ttlua.types"] = M
+require "ttlua.decode"
 
 return M

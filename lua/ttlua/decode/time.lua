@@ -1,0 +1,68 @@
+-- ttlua.decode.time: sleeping and clock calls where strace prints more
+-- (or less) than the arguments' types say.
+--   nanosleep, clock_nanosleep: the remaining time only when the sleep was
+--     interrupted to be restarted, else its address
+--   time: the date of the result, time([N /* date */])
+--   adjtimex, clock_adjtime: the clock state after the result (TIME_OK)
+local U = require "ttlua.decode.util"
+
+local function ts(c, addr) return U.pstruct(c, addr, "timespec") end
+
+local function restart(c)
+  local r = c.result
+  return r and r <= -512 and r >= -516
+end
+
+U.call("nanosleep", U.printer(
+  function(c) return ts(c, c._args[1]) .. ", " end,
+  function(c)
+    if restart(c) then return ts(c, c._args[2]) end
+    return U.ptr(c._args[2])
+  end))
+
+U.call("clock_nanosleep", U.printer(
+  function(c)
+    return U.arg(c, 1) .. ", " .. U.set("timer_flags", U.u32(c._args[2])) .. ", "
+      .. ts(c, c._args[3]) .. ", "
+  end,
+  function(c)
+    if c._args[2] == 0 and restart(c) then return ts(c, c._args[4]) end
+    return U.ptr(c._args[4])
+  end))
+
+local function datestr(sec)
+  local ok, s = pcall(os.date, "%Y-%m-%dT%H:%M:%S%z", sec)
+  return ok and s or nil
+end
+
+U.call("time", U.printer(
+  function() return "" end,
+  function(c)
+    local addr = c._args[1]
+    if addr == 0 then return "NULL" end
+    local v = not U.failed(c) and U.read_i64(c, addr)
+    if not v then return U.ptr(addr) end
+    local d = datestr(v)
+    return "[" .. v .. (d and (" /* " .. d .. " */") or "") .. "]"
+  end,
+  function(c)
+    if U.failed(c) then return nil end
+    local d = datestr(c.result)
+    return d and (U.dec(c.result) .. " (" .. d .. ")") or nil
+  end))
+
+local function timex(c, addr)
+  if U.failed(c) then return U.ptr(addr) end
+  return U.pstruct(c, addr, "timex")
+end
+local function clock_state(c)
+  if U.failed(c) then return nil end
+  local n = U.name("adjtimex_state", c.result)
+  return n and (U.dec(c.result) .. " (" .. n .. ")") or nil
+end
+U.call("adjtimex", U.printer(function() return "" end,
+  function(c) return timex(c, c._args[1]) end, clock_state))
+U.call("clock_adjtime", U.printer(function(c) return U.arg(c, 1) .. ", " end,
+  function(c) return timex(c, c._args[2]) end, clock_state))
+
+return {}
