@@ -188,6 +188,15 @@ U.call("mmap", U.at_entry(function(c)
   return U.args(c, 1, 5) .. ", " .. U.x(c._args[6])
 end))
 
+-- mremap: the new address only with MREMAP_MAYMOVE|MREMAP_FIXED
+U.call("mremap", U.at_entry(function(c)
+  local a = c._args
+  local s = U.ptr(a[1]) .. ", " .. U.udec(a[2]) .. ", " .. U.udec(a[3]) .. ", "
+    .. U.set("mremap_flags", a[4])
+  if bit.band(a[4] % 4294967296, 3) == 3 then s = s .. ", " .. U.ptr(a[5]) end
+  return s
+end))
+
 -- lseek: the offset in decimal (a signed register)
 U.call("lseek", U.at_entry(function(c)
   return U.arg(c, 1) .. ", " .. U.dec(c._args[2]) .. ", "
