@@ -535,7 +535,7 @@ function E.setup(argv, luadir)
   E.opts = o
   ttlua.options = o
   if o.help then
-    io.stdout:write(cli.usage)
+    io.stdout:write(cli.help())
     return 0
   end
   if o.version then
@@ -551,6 +551,7 @@ function E.setup(argv, luadir)
 
   for _, setup in ipairs(E.setup_hooks) do
     local ok, msg = setup(o)
+    if type(ok) == "number" then return ok end -- done (e.g. --describe)
     if not ok then
       errmsg("%s", msg)
       return 1
@@ -565,6 +566,7 @@ function E.setup(argv, luadir)
     end
   end
   log = Printer.new({ pid_mode = o.output and "always" or "auto" })
+  if E.wrap_log then log = E.wrap_log(log) end
   ttlua.log = log
 
   local h
@@ -612,7 +614,10 @@ function E.setup(argv, luadir)
   return { path = path, argv = o.command }
 end
 -- Option handlers other modules add: function(opts) -> true | nil, message
+-- | an exit status (the option's work is done: exit now).
 E.setup_hooks = {}
+-- A setup hook may set E.wrap_log = function(printer) -> log, to replace
+-- or wrap the strace-style printer that becomes ttlua.log.
 
 -- Modules that print summaries at the end add a function(status) here.
 E.finish_hooks = {}
@@ -634,4 +639,8 @@ end
 
 ttlua.sleep = E.sleep
 E.threads, E.procs = threads, procs
+
+-- Modules that add options and hooks: each has install(E).
+E.modules = { "ttlua.output" }
+for _, name in ipairs(E.modules) do require(name).install(E) end
 return E

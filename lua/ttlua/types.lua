@@ -181,15 +181,18 @@ T.off = T.long
 T.pid = T.int
 T.hex = int_type(function(v) return v end, function(v) return v == 0 and "0" or hex(v) end)
 T.ptr = int_type(function(v) return v end, ptr)
+-- -y: an fd prints as "3</path>" and AT_FDCWD as "AT_FDCWD</cwd>".
+-- ttlua.fdname sets M.opts.decode_fds and these two (proc, fd) -> text.
+M.fd_text = function(proc, fd)
+  local p = proc.fdpath and proc:fdpath(fd)
+  return p and format("%d<%s>", fd, p) or dec(fd)
+end
+M.cwd_text = function() return "AT_FDCWD" end
 T.fd = {
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
     local fd = s32(raw)
-    local fdpath = M.opts.decode_fds and call.proc and call.proc.fdpath
-    if fdpath and fd >= 0 then
-      local p = fdpath(call.proc, fd)
-      if p then return format("%d<%s>", fd, p) end
-    end
+    if M.opts.decode_fds and fd >= 0 and call.proc then return M.fd_text(call.proc, fd) end
     return dec(fd)
   end,
   encode = function(_, v) return v end,
@@ -197,7 +200,10 @@ T.fd = {
 T.dirfd = {
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
-    if s32(raw) == -100 then return "AT_FDCWD" end
+    if s32(raw) == -100 then
+      if M.opts.decode_fds and call.proc then return M.cwd_text(call.proc) end
+      return "AT_FDCWD"
+    end
     return T.fd.format(call, raw)
   end,
   encode = function(_, v) return v end,
@@ -566,8 +572,8 @@ local function errno()
   return errno_mod
 end
 
--- The text after " = " for a result of return type rtype.
-function M.format_result(rtype, ret)
+-- The text after " = " for a result of return type rtype (call: for -y).
+function M.format_result(rtype, ret, call)
   if rtype == "noreturn" then return "?" end
   if ret < 0 and ret > -4096 then
     local e = -ret
@@ -580,6 +586,9 @@ function M.format_result(rtype, ret)
     return format("%s %s", lead, name)
   end
   if rtype == "hex" or rtype == "ptr" then return hex(ret) end
+  if rtype == "fd" and M.opts.decode_fds and call and call.proc and ret >= 0 then
+    return M.fd_text(call.proc, ret)
+  end
   if rtype == "mode" then return format("%#03o", ret) end
   return dec(ret)
 end
