@@ -21,7 +21,8 @@
 -- "result" for calls returning an fd) to the path behind it.
 -- Byte strings follow ttlua.json's rule (a JSON string when valid UTF-8,
 -- else {"b64": ...}); buffers and non-path strings are cut at -s bytes
--- ({"str"|"b64": ..., "truncated": true, "len": N}); paths are whole.
+-- ({"str"|"b64": ..., "truncated": true, "len": N}); argv and envp hold at
+-- most -s strings (then {"truncated": true}); paths are whole.
 local ffi = require "ffi"
 local json = require "ttlua.json"
 local types = require "ttlua.types"
@@ -109,6 +110,25 @@ local function iovec(call, addr, cnt, total)
   return "[" .. table.concat(parts, ",") .. more .. "]"
 end
 
+-- argv/envp: at most -s strings, each cut at -s bytes.
+local function strarray(call, addr)
+  if addr == 0 then return nil end
+  local max = types.opts.strsize
+  local raw = core.read(call.proc.pid, addr, 8 * (max + 1))
+  if not raw then return nil end
+  local p = ffi.cast("const uint64_t *", raw)
+  local parts = {}
+  for i = 0, math.floor(#raw / 8) - 1 do
+    local a = tonumber(p[i])
+    if a == 0 then return "[" .. table.concat(parts, ",") .. "]" end
+    if i == max then break end
+    local s, complete = core.readstr(call.proc.pid, a, max)
+    parts[#parts + 1] = s and bytes(s, not complete) or "null"
+  end
+  parts[#parts + 1] = '{"truncated":true}'
+  return "[" .. table.concat(parts, ",") .. "]"
+end
+
 local function failed(call)
   local r = rawget(call, "result")
   return r == nil or (r < 0 and r > -4096)
@@ -130,6 +150,8 @@ local special = {
     if not s then return nil end
     return bytes(s, not complete)
   end,
+  strarray = strarray,
+  envp = strarray,
   iovec_in = function(call, raw, a) return iovec(call, raw, param_value(call, a), nil) end,
   iovec_out = function(call, raw, a)
     if failed(call) then return nil end
