@@ -151,47 +151,80 @@ function ttlua.sleep(seconds) end
 ---@class ttlua.struct.aio_sigset
 ---@field [string] any
 ---@class ttlua.struct.cachestat
----@field [string] any
+---@field nr_cache integer
+---@field nr_dirty integer
+---@field nr_writeback integer
+---@field nr_evicted integer
+---@field nr_recently_evicted integer
 ---@class ttlua.struct.cachestat_range
----@field [string] any
+---@field off integer
+---@field len integer
 ---@class ttlua.struct.epoll_event
----@field [string] any
+---@field events integer
+---@field data integer
 ---@class ttlua.struct.file_attr
 ---@field [string] any
 ---@class ttlua.struct.file_handle
----@field [string] any
+---@field handle_bytes integer
+---@field handle_type integer
+---@field f_handle string
 ---@class ttlua.struct.futex_waitv
----@field [string] any
+---@field val integer
+---@field uaddr integer
+---@field flags integer
 ---@class ttlua.struct.io_event
 ---@field [string] any
 ---@class ttlua.struct.io_uring_params
----@field [string] any
+---@field sq_entries integer
+---@field cq_entries integer
+---@field flags integer
+---@field sq_thread_cpu integer
+---@field sq_thread_idle integer
+---@field features integer
+---@field wq_fd integer
+---@field resv integer[]
+---@field sq_off ttlua.struct.io_sqring_offsets
+---@field cq_off ttlua.struct.io_cqring_offsets
 ---@class ttlua.struct.iocb
 ---@field [string] any
 ---@class ttlua.struct.iocbp
 ---@field [string] any
 ---@class ttlua.struct.iovec
----@field [string] any
+---@field iov_base integer
+---@field iov_len integer
 ---@class ttlua.struct.itimerspec
----@field [string] any
+---@field it_interval ttlua.struct.timespec
+---@field it_value ttlua.struct.timespec
 ---@class ttlua.struct.itimerval
----@field [string] any
+---@field it_interval ttlua.struct.timeval
+---@field it_value ttlua.struct.timeval
 ---@class ttlua.struct.kernel_sym
 ---@field [string] any
 ---@class ttlua.struct.kexec_segment
 ---@field [string] any
 ---@class ttlua.struct.landlock_ruleset_attr
----@field [string] any
+---@field handled_access_fs integer
+---@field handled_access_net integer
+---@field scoped integer
 ---@class ttlua.struct.linux_dirent
----@field [string] any
+---@field d_ino integer
+---@field d_off integer
+---@field d_reclen integer
+---@field d_name string
 ---@class ttlua.struct.lsm_ctx
 ---@field [string] any
 ---@class ttlua.struct.mnt_id_req
 ---@field [string] any
 ---@class ttlua.struct.mount_attr
----@field [string] any
+---@field attr_set integer
+---@field attr_clr integer
+---@field propagation integer
+---@field userns_fd integer
 ---@class ttlua.struct.mq_attr
----@field [string] any
+---@field mq_flags integer
+---@field mq_maxmsg integer
+---@field mq_msgsize integer
+---@field mq_curmsgs integer
 ---@class ttlua.struct.msgbuf
 ---@field [string] any
 ---@class ttlua.struct.msqid_ds
@@ -201,69 +234,317 @@ function ttlua.sleep(seconds) end
 ---@class ttlua.struct.nfsctl_res
 ---@field [string] any
 ---@class ttlua.struct.perf_event_attr
----@field [string] any
+---@field type integer
+---@field size integer
+---@field config integer
+---@field sample_period integer
+---@field sample_freq integer
+---@field sample_type integer
+---@field read_format integer
+---@field flags integer
+---@field wakeup_events integer
+---@field wakeup_watermark integer
+---@field bp_type integer
+---@field bp_addr integer
+---@field kprobe_func integer
+---@field uprobe_path integer
+---@field config1 integer
+---@field bp_len integer
+---@field kprobe_addr integer
+---@field probe_offset integer
+---@field config2 integer
+---@field branch_sample_type integer
+---@field sample_regs_user integer
+---@field sample_stack_user integer
+---@field clockid integer
+---@field sample_regs_intr integer
+---@field aux_watermark integer
+---@field sample_max_stack integer
+---@field aux_sample_size integer
+---@field sig_data integer
+---@field config3 integer
 ---@class ttlua.struct.rlimit
----@field [string] any
+---@field rlim_cur integer
+---@field rlim_max integer
 ---@class ttlua.struct.rlimit64
----@field [string] any
+---@field rlim_cur integer
+---@field rlim_max integer
 ---@class ttlua.struct.robust_list_head
----@field [string] any
+---@field list integer
+---@field futex_offset integer
+---@field list_op_pending integer
 ---@class ttlua.struct.rseq
----@field [string] any
+---@field cpu_id_start integer
+---@field cpu_id integer
+---@field rseq_cs integer
+---@field flags integer
+---@field node_id integer
+---@field mm_cid integer
 ---@class ttlua.struct.rusage
----@field [string] any
+---@field ru_utime ttlua.struct.timeval
+---@field ru_stime ttlua.struct.timeval
+---@field ru_maxrss integer
+---@field ru_ixrss integer
+---@field ru_idrss integer
+---@field ru_isrss integer
+---@field ru_minflt integer
+---@field ru_majflt integer
+---@field ru_nswap integer
+---@field ru_inblock integer
+---@field ru_oublock integer
+---@field ru_msgsnd integer
+---@field ru_msgrcv integer
+---@field ru_nsignals integer
+---@field ru_nvcsw integer
+---@field ru_nivcsw integer
 ---@class ttlua.struct.sched_attr
----@field [string] any
+---@field size integer
+---@field sched_policy integer
+---@field sched_flags integer
+---@field sched_nice integer
+---@field sched_priority integer
+---@field sched_runtime integer
+---@field sched_deadline integer
+---@field sched_period integer
+---@field sched_util_min integer
+---@field sched_util_max integer
 ---@class ttlua.struct.sched_param
----@field [string] any
+---@field sched_priority integer
 ---@class ttlua.struct.sembuf
----@field [string] any
+---@field sem_num integer
+---@field sem_op integer
+---@field sem_flg integer
 ---@class ttlua.struct.shmid_ds
 ---@field [string] any
 ---@class ttlua.struct.sigaction
----@field [string] any
+---@field sa_handler integer
+---@field sa_flags integer
+---@field sa_restorer integer
+---@field sa_mask ttlua.struct.sigset
 ---@class ttlua.struct.sigaltstack
----@field [string] any
+---@field ss_sp integer
+---@field ss_flags integer
+---@field ss_size integer
 ---@class ttlua.struct.sigevent
 ---@field [string] any
 ---@class ttlua.struct.siginfo
----@field [string] any
+---@field si_signo integer
+---@field si_errno integer
+---@field si_code integer
+---@field si_pid integer
+---@field si_uid integer
+---@field si_timerid integer
+---@field si_overrun integer
+---@field si_status integer
+---@field si_utime integer
+---@field si_stime integer
+---@field si_int integer
+---@field si_ptr integer
+---@field si_addr integer
+---@field si_trapno integer
+---@field si_addr_lsb integer
+---@field si_lower integer
+---@field si_upper integer
+---@field si_pkey integer
+---@field si_perf_data integer
+---@field si_perf_type integer
+---@field si_perf_flags integer
+---@field si_band integer
+---@field si_fd integer
+---@field si_call_addr integer
+---@field si_syscall integer
+---@field si_arch integer
 ---@class ttlua.struct.sigset_argpack
 ---@field [string] any
+---A socket address, decoded by family (sockaddr_in, sockaddr_in6, sockaddr_un, ...).
 ---@class ttlua.struct.sockaddr
+---@field _len integer the address length
 ---@field [string] any
 ---@class ttlua.struct.stat
----@field [string] any
+---@field st_dev integer
+---@field st_ino integer
+---@field st_nlink integer
+---@field st_mode integer
+---@field st_uid integer
+---@field st_gid integer
+---@field st_rdev integer
+---@field st_size integer
+---@field st_blksize integer
+---@field st_blocks integer
+---@field st_atime integer
+---@field st_atime_nsec integer
+---@field st_mtime integer
+---@field st_mtime_nsec integer
+---@field st_ctime integer
+---@field st_ctime_nsec integer
 ---@class ttlua.struct.statfs
----@field [string] any
+---@field f_type integer
+---@field f_bsize integer
+---@field f_blocks integer
+---@field f_bfree integer
+---@field f_bavail integer
+---@field f_files integer
+---@field f_ffree integer
+---@field f_fsid integer[]
+---@field f_namelen integer
+---@field f_frsize integer
+---@field f_flags integer
+---@field f_spare integer[]
 ---@class ttlua.struct.statmount
 ---@field [string] any
 ---@class ttlua.struct.statx
----@field [string] any
+---@field stx_mask integer
+---@field stx_blksize integer
+---@field stx_attributes integer
+---@field stx_nlink integer
+---@field stx_uid integer
+---@field stx_gid integer
+---@field stx_mode integer
+---@field stx_ino integer
+---@field stx_size integer
+---@field stx_blocks integer
+---@field stx_attributes_mask integer
+---@field stx_atime ttlua.struct.statx_timestamp
+---@field stx_btime ttlua.struct.statx_timestamp
+---@field stx_ctime ttlua.struct.statx_timestamp
+---@field stx_mtime ttlua.struct.statx_timestamp
+---@field stx_rdev_major integer
+---@field stx_rdev_minor integer
+---@field stx_dev_major integer
+---@field stx_dev_minor integer
+---@field stx_mnt_id integer
+---@field stx_dio_mem_align integer
+---@field stx_dio_offset_align integer
+---@field stx_subvol integer
+---@field stx_atomic_write_unit_min integer
+---@field stx_atomic_write_unit_max integer
+---@field stx_atomic_write_segments_max integer
+---@field stx_dio_read_offset_align integer
+---@field stx_atomic_write_unit_max_opt integer
 ---@class ttlua.struct.sysinfo
----@field [string] any
+---@field uptime integer
+---@field loads integer[]
+---@field totalram integer
+---@field freeram integer
+---@field sharedram integer
+---@field bufferram integer
+---@field totalswap integer
+---@field freeswap integer
+---@field procs integer
+---@field totalhigh integer
+---@field freehigh integer
+---@field mem_unit integer
 ---@class ttlua.struct.timespec
----@field [string] any
+---@field tv_sec integer
+---@field tv_nsec integer
 ---@class ttlua.struct.timeval
----@field [string] any
+---@field tv_sec integer
+---@field tv_usec integer
 ---@class ttlua.struct.timex
----@field [string] any
+---@field modes integer
+---@field offset integer
+---@field freq integer
+---@field maxerror integer
+---@field esterror integer
+---@field status integer
+---@field constant integer
+---@field precision integer
+---@field tolerance integer
+---@field time ttlua.struct.timeval
+---@field tick integer
+---@field ppsfreq integer
+---@field jitter integer
+---@field shift integer
+---@field stabil integer
+---@field jitcnt integer
+---@field calcnt integer
+---@field errcnt integer
+---@field stbcnt integer
+---@field tai integer
 ---@class ttlua.struct.timezone
----@field [string] any
+---@field tz_minuteswest integer
+---@field tz_dsttime integer
 ---@class ttlua.struct.tms
----@field [string] any
+---@field tms_utime integer
+---@field tms_stime integer
+---@field tms_cutime integer
+---@field tms_cstime integer
 ---@class ttlua.struct.user_cap_header
----@field [string] any
+---@field version integer
+---@field pid integer
 ---@class ttlua.struct.user_desc
 ---@field [string] any
 ---@class ttlua.struct.ustat
----@field [string] any
+---@field f_tfree integer
+---@field f_tinode integer
+---@field f_fname string
+---@field f_fpack string
 ---@class ttlua.struct.utimbuf
----@field [string] any
+---@field actime integer
+---@field modtime integer
 ---@class ttlua.struct.utsname
----@field [string] any
+---@field sysname string
+---@field nodename string
+---@field release string
+---@field version string
+---@field machine string
+---@field domainname string
 ---@class ttlua.struct.xattr_args
 ---@field [string] any
+---@class ttlua.struct.io_sqring_offsets
+---@field head integer
+---@field tail integer
+---@field ring_mask integer
+---@field ring_entries integer
+---@field flags integer
+---@field dropped integer
+---@field array integer
+---@field resv1 integer
+---@field user_addr integer
+---@class ttlua.struct.io_cqring_offsets
+---@field head integer
+---@field tail integer
+---@field ring_mask integer
+---@field ring_entries integer
+---@field overflow integer
+---@field cqes integer
+---@field flags integer
+---@field resv1 integer
+---@field user_addr integer
+---@class ttlua.struct.sigset
+---@field sig integer[]
+---@class ttlua.struct.sockaddr_in
+---@field sin_family integer
+---@field sin_port integer
+---@field sin_addr ttlua.struct.in_addr
+---@class ttlua.struct.sockaddr_in6
+---@field sin6_family integer
+---@field sin6_port integer
+---@field sin6_flowinfo integer
+---@field sin6_addr ttlua.struct.in6_addr
+---@field sin6_scope_id integer
+---@class ttlua.struct.sockaddr_ll
+---@field sll_family integer
+---@field sll_protocol integer
+---@field sll_ifindex integer
+---@field sll_hatype integer
+---@field sll_pkttype integer
+---@field sll_halen integer
+---@field sll_addr integer[]
+---@class ttlua.struct.sockaddr_nl
+---@field nl_family integer
+---@field nl_pid integer
+---@field nl_groups integer
+---@class ttlua.struct.sockaddr_un
+---@field sun_family integer
+---@field sun_path string
+---@class ttlua.struct.statx_timestamp
+---@field tv_sec integer
+---@field tv_nsec integer
+---@class ttlua.struct.in_addr
+---@field s_addr integer
+---@class ttlua.struct.in6_addr
+---@field s6_addr string
 
 ---read: syscall 0 (%desc); returns ssize
 ---@class ttlua.call.read: ttlua.call
