@@ -2810,7 +2810,7 @@ function ttlua.sleep(seconds) end
 ---@field on_fork? fun(parent: ttlua.proc, child: ttlua.proc, flags: integer) a new process
 ---@field on_exec? fun(proc: ttlua.proc) after a successful execve
 ---@field on_exit? fun(proc: ttlua.proc, how: ttlua.exit_status) a thread ended
----@field on_signal? fun(proc: ttlua.proc, sig: integer, info: table): integer|nil signal due; return another to replace it
+---@field on_signal? fun(proc: ttlua.proc, sig: integer, info: table): integer|nil return a signal to deliver instead
 ---@field on_stop? fun(proc: ttlua.proc, sig: integer) a group stop
 ---@field on_finish? fun(status: integer) the end, with ttlua's exit status
 ---@field read? fun(call: ttlua.call.read): integer|nil
