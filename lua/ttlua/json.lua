@@ -221,10 +221,14 @@ end
 -- An object with keys in the given order: json.object(k1, v1, k2, v2, ...)
 -- where each v is already JSON text; pairs whose v is nil are left out.
 function M.object(...)
-  local parts = {}
-  for i = 1, select("#", ...), 2 do
-    local k, v = select(i, ...)
-    if v ~= nil then parts[#parts + 1] = quote(k) .. ":" .. v end
+  local list, n = { ... }, select("#", ...)
+  local parts, m = {}, 0
+  for i = 1, n, 2 do
+    local v = list[i + 1]
+    if v ~= nil then
+      m = m + 1
+      parts[m] = quote(list[i]) .. ":" .. v
+    end
   end
   return "{" .. concat(parts, ",") .. "}"
 end

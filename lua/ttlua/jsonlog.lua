@@ -159,6 +159,8 @@ local special = {
   end,
 }
 
+local function field(call, name) return call[name] end
+
 local function arg_json(call, i)
   local a = call.spec.args[i]
   local raw = call._args[i]
@@ -168,7 +170,7 @@ local function arg_json(call, i)
     if ok then return s or "null" end
     return number(raw)
   end
-  local ok, v = pcall(function() return call[a.name] end)
+  local ok, v = pcall(field, call, a.name)
   if not ok then return number(raw) end
   return json.encode(v)
 end
@@ -236,15 +238,19 @@ function J:exit(call)
     end
   end
   local arch = call.arch and call.arch ~= 0 and quote(core.ARCH[call.arch] or "unknown") or nil
-  self.write(object(
-    "type", '"syscall"', "time", st.time,
-    "pid", number(call.proc.pid), "tid", number(call.tid),
-    "name", quote(spec.name), "nr", number(spec.nr), "arch", arch,
-    "args", "{" .. table.concat(parts, ",") .. "}",
-    "result", result and number(result) or "null",
-    "errno", errno or "null",
-    "duration", st.t0 and format("%.6f", monotonic() - st.t0) or nil,
-    "fds", fds and ("{" .. table.concat(fds, ",") .. "}") or nil) .. "\n")
+  local line = {
+    '{"type":"syscall","time":', st.time,
+    ',"pid":', number(call.proc.pid), ',"tid":', number(call.tid),
+    ',"name":', quote(spec.name), ',"nr":', number(spec.nr),
+    arch and (',"arch":' .. arch) or "",
+    ',"args":{', table.concat(parts, ","),
+    '},"result":', result and number(result) or "null",
+    ',"errno":', errno or "null",
+    st.t0 and format(',"duration":%.6f', monotonic() - st.t0) or "",
+    fds and (',"fds":{' .. table.concat(fds, ",") .. "}") or "",
+    "}\n",
+  }
+  self.write(table.concat(line))
 end
 
 -- A call answered without an exit stop.
