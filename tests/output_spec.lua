@@ -97,6 +97,30 @@ describe("-y", function()
     assert.truthy(n.err:find("<TCP:%[127%.0%.0%.1:%d+%]>"), n.err) -- the listener
   end)
 
+  it("-yy names UNIX socket peers and paths and UDP addresses as strace does", function()
+    local sock = H.tmpname(".sock")
+    local sel = "trace=write,read,listen,bind"
+    local r = H.run({ "-yy", "-e", sel, "--", outputs, "sockets", sock })
+    assert.are.equal(0, r.status, r.err)
+    local a, b = r.err:match('write%(3<UNIX%-STREAM:%[(%d+)%->(%d+)%]>, "a", 1%)')
+    assert.truthy(a, r.err)
+    assert.truthy(r.err:find(('read(4<UNIX-STREAM:[%s->%s]>, "a", 1)'):format(b, a), 1, true), r.err)
+    local listen = r.err:match("\n(listen%(5<[^\n]*)")
+    assert.truthy(listen, r.err)
+    assert.are.equal(('listen(5<UNIX-STREAM:[N,"%s"]>, 1) = 0'):format(sock),
+      listen:gsub("%[%d+,", "[N,", 1):gsub("%s+=", " ="))
+    if not have_strace() then return end
+    local s = H.sh(("strace -yy -e %s -- %s sockets %s"):format(sel, H.q(outputs), H.q(sock)))
+    local function marks(log)
+      local out = {}
+      for _, l in ipairs(H.lines(log)) do
+        if l:find("UNIX") or l:find("UDP") then out[#out + 1] = (fd_marks(l):gsub("%d%d%d+", "N")) end
+      end
+      return out
+    end
+    assert.are.same(marks(s.err), marks(r.err))
+  end)
+
   it("without -y fds are plain numbers", function()
     local r = H.run({ "-e", "trace=openat,close", "--", outputs, "fds", file })
     assert.are.equal(0, r.status)

@@ -134,30 +134,102 @@ local function inet_detail(pid, proto, inode)
   return nil
 end
 
-local unix_types = { ["0001"] = "STREAM", ["0002"] = "DGRAM", ["0005"] = "SEQPACKET" }
+local unix_types = { [1] = "STREAM", [2] = "DGRAM", [5] = "SEQPACKET" }
 
--- UNIX sockets: the type and bound path from /proc/PID/net/unix.  (The
--- peer's inode, which strace gets from sock_diag, is not printed.)
-local function unix_detail(pid, inode)
+-- UNIX sockets through sock_diag (NETLINK_SOCK_DIAG): type, bound path and
+-- the peer's inode for one inode.  Returns type, path, peer, or nil.
+ffi.cdef [[
+int socket(int domain, int type, int protocol);
+int close(int fd);
+ssize_t send(int fd, const void *buf, size_t len, int flags);
+ssize_t recv(int fd, void *buf, size_t len, int flags);
+struct ttl_unix_diag_query {
+  uint32_t nlmsg_len; uint16_t nlmsg_type, nlmsg_flags; uint32_t nlmsg_seq, nlmsg_pid;
+  uint8_t sdiag_family, sdiag_protocol; uint16_t pad;
+  uint32_t udiag_states, udiag_ino, udiag_show, udiag_cookie[2];
+};
+struct ttl_unix_diag_reply {
+  uint32_t nlmsg_len; uint16_t nlmsg_type, nlmsg_flags; uint32_t nlmsg_seq, nlmsg_pid;
+  uint8_t udiag_family, udiag_type, udiag_state, pad;
+  uint32_t udiag_ino, udiag_cookie[2];
+};
+]]
+local AF_NETLINK, SOCK_DGRAM, SOCK_CLOEXEC, NETLINK_SOCK_DIAG = 16, 2, 0x80000, 4
+local SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, NLMSG_ERROR = 20, 1, 2
+local UDIAG_SHOW_NAME, UDIAG_SHOW_PEER, UNIX_DIAG_NAME, UNIX_DIAG_PEER = 1, 4, 0, 2
+local diag_fd
+local query = ffi.new("struct ttl_unix_diag_query")
+local reply = ffi.new("uint8_t[8192]")
+
+local function unix_diag(inode)
+  if diag_fd == nil then
+    diag_fd = C.socket(AF_NETLINK, SOCK_DGRAM + SOCK_CLOEXEC, NETLINK_SOCK_DIAG)
+    if diag_fd < 0 then diag_fd = false end
+  end
+  if not diag_fd then return nil end
+  ffi.fill(query, ffi.sizeof(query))
+  query.nlmsg_len = ffi.sizeof(query)
+  query.nlmsg_type = SOCK_DIAG_BY_FAMILY
+  query.nlmsg_flags = NLM_F_REQUEST
+  query.sdiag_family = 1 -- AF_UNIX
+  query.udiag_states = 0xffffffff
+  query.udiag_ino = tonumber(inode)
+  query.udiag_show = UDIAG_SHOW_NAME + UDIAG_SHOW_PEER
+  query.udiag_cookie[0], query.udiag_cookie[1] = 0xffffffff, 0xffffffff
+  if C.send(diag_fd, query, ffi.sizeof(query), 0) < 0 then return nil end
+  local n = tonumber(C.recv(diag_fd, reply, 8192, 0))
+  local hsize = ffi.sizeof("struct ttl_unix_diag_reply")
+  if n < hsize then return nil end
+  local r = ffi.cast("struct ttl_unix_diag_reply *", reply)
+  if r.nlmsg_type == NLMSG_ERROR or r.nlmsg_type ~= SOCK_DIAG_BY_FAMILY
+    or r.udiag_ino ~= tonumber(inode) then
+    return nil
+  end
+  local path, peer
+  local off, total = hsize, math.min(n, r.nlmsg_len)
+  while off + 4 <= total do
+    local hdr = ffi.cast("const uint16_t *", reply + off)
+    local len, typ = hdr[0], hdr[1]
+    if len < 4 or off + len > total then break end
+    if typ == UNIX_DIAG_NAME then
+      path = ffi.string(reply + off + 4, len - 4)
+    elseif typ == UNIX_DIAG_PEER and len >= 8 then
+      peer = ffi.cast("const uint32_t *", reply + off + 4)[0]
+    end
+    off = off + bit.band(len + 3, bit.bnot(3))
+  end
+  return unix_types[r.udiag_type], path, peer and peer ~= 0 and peer or nil
+end
+
+-- The same from /proc/PID/net/unix when netlink is not available (no peer).
+local function unix_proc(pid, inode)
   local text = read_file(format("/proc/%d/net/unix", pid))
   if not text then return nil end
   for line in text:gmatch("[^\n]+") do
     local typ, ino, path = line:match("^%x+: %x+ %x+ %x+ (%x+) %x+ +(%d+) ?(.*)$")
     if ino == inode then
-      return unix_types[typ], path ~= "" and path or nil
+      return unix_types[tonumber(typ, 16)], path ~= "" and path or nil
     end
   end
   return nil
+end
+
+-- strace's form of a socket path: quoted; an abstract name as "@name".
+local function unix_path(path)
+  if path:sub(1, 1) == "\0" then return quote.quote("@" .. path:sub(2)) end
+  return quote.quote((path:gsub("%z.*$", "")))
 end
 
 local function socket_text(pid, link_path, inode)
   local proto = sockproto(link_path)
   if not proto then return nil end
   if proto:match("^UNIX") then
-    local typ, path = unix_detail(pid, inode)
+    local typ, path, peer = unix_diag(inode)
+    if not typ then typ, path = unix_proc(pid, inode) end
     local name = typ and ("UNIX-" .. typ) or proto
-    if path then return format('%s:[%s,%s]', name, inode, quote.quote(path)) end
-    return format("%s:[%s]", name, inode)
+    local id = peer and format("%s->%d", inode, peer) or inode
+    if path and path ~= "" then return format("%s:[%s,%s]", name, id, unix_path(path)) end
+    return format("%s:[%s]", name, id)
   end
   if inet_files[proto] then
     local d = inet_detail(pid, proto, inode)

@@ -9,6 +9,9 @@
  *                           through 10, closes both; opens FILE's directory
  *                           and FILE relative to it (openat); makes a pipe
  *                           and a TCP socket and closes them
+ *   outputs sockets PATH    a UNIX stream socketpair (writes a byte each way),
+ *                           a UNIX socket bound to PATH and listening, a UDP
+ *                           socket bound to 127.0.0.1; closes them all
  * Each mode prints "done" on stdout at the end. */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -17,7 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 static int counts(void)
@@ -116,6 +121,34 @@ static int fds(const char *file)
     return 0;
 }
 
+static int sockets(const char *path)
+{
+    int sv[2];
+    char c;
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
+        return 1;
+    if (write(sv[0], "a", 1) != 1 || read(sv[1], &c, 1) != 1)
+        return 1;
+    if (write(sv[1], "b", 1) != 1 || read(sv[0], &c, 1) != 1)
+        return 1;
+    int l = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un un = {.sun_family = AF_UNIX};
+    snprintf(un.sun_path, sizeof un.sun_path, "%s", path);
+    unlink(path);
+    if (l < 0 || bind(l, (struct sockaddr *)&un, sizeof un) < 0 || listen(l, 1) < 0)
+        return 1;
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in in = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(0x7f000001)};
+    if (u < 0 || bind(u, (struct sockaddr *)&in, sizeof in) < 0)
+        return 1;
+    close(u);
+    close(l);
+    close(sv[0]);
+    close(sv[1]);
+    unlink(path);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     int rc = 2;
@@ -125,6 +158,8 @@ int main(int argc, char **argv)
         rc = binary();
     else if (argc > 2 && !strcmp(argv[1], "fds"))
         rc = fds(argv[2]);
+    else if (argc > 2 && !strcmp(argv[1], "sockets"))
+        rc = sockets(argv[2]);
     if (rc == 0)
         printf("done\n");
     return rc;
