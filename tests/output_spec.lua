@@ -99,8 +99,8 @@ describe("-y", function()
 
   it("-yy names UNIX socket peers and paths and UDP addresses as strace does", function()
     local sock = H.tmpname(".sock")
-    local sel = "trace=write,read,listen,bind"
-    local r = H.run({ "-yy", "-e", sel, "--", outputs, "sockets", sock })
+    local socksel = "trace=write,read,listen,bind"
+    local r = H.run({ "-yy", "-e", socksel, "--", outputs, "sockets", sock })
     assert.are.equal(0, r.status, r.err)
     local a, b = r.err:match('write%(3<UNIX%-STREAM:%[(%d+)%->(%d+)%]>, "a", 1%)')
     assert.truthy(a, r.err)
@@ -110,7 +110,7 @@ describe("-y", function()
     assert.are.equal(('listen(5<UNIX-STREAM:[N,"%s"]>, 1) = 0'):format(sock),
       listen:gsub("%[%d+,", "[N,", 1):gsub("%s+=", " ="))
     if not have_strace() then return end
-    local s = H.sh(("strace -yy -e %s -- %s sockets %s"):format(sel, H.q(outputs), H.q(sock)))
+    local s = H.sh(("strace -yy -e %s -- %s sockets %s"):format(socksel, H.q(outputs), H.q(sock)))
     local function marks(log)
       local out = {}
       for _, l in ipairs(H.lines(log)) do
