@@ -30,6 +30,7 @@ Tracing:
   --strict             a policy error kills the tracee (default: the call
                        proceeds natively and ttlua exits non-zero at the end)
   --dump-filter        print the seccomp filter (libseccomp pseudo-code) and exit
+  --arg KEY=VALUE      a setting for the policy (ttlua.args.KEY); repeatable
 Other:
   -h, --help           this text
   -V, --version        the version
@@ -48,7 +49,7 @@ end
 -- Options taking a value, and where it goes.
 local valued = {
   ["-o"] = "output", ["-s"] = "strsize", ["-E"] = "eval", ["--eval"] = "eval",
-  ["-p"] = "pid", ["-e"] = "expr",
+  ["-p"] = "pid", ["-e"] = "expr", ["--arg"] = "arg",
 }
 local flags = {
   ["-h"] = "help", ["--help"] = "help", ["-V"] = "version", ["--version"] = "version",
@@ -81,7 +82,7 @@ function M.help()
 end
 
 function M.parse(argv)
-  local o = { strsize = 32, pids = {}, exprs = {}, command = nil, policy = nil }
+  local o = { strsize = 32, pids = {}, exprs = {}, args = {}, command = nil, policy = nil }
   local i = 1
   while i <= #argv do
     local a = argv[i]
@@ -112,6 +113,11 @@ function M.parse(argv)
         o.pids[#o.pids + 1] = pid
       elseif key == "expr" then
         o.exprs[#o.exprs + 1] = v
+      elseif key == "arg" then
+        if not v:match("^[^=]+=") then
+          return nil, ("--arg: %q is not KEY=VALUE"):format(v)
+        end
+        o.args[#o.args + 1] = v
       elseif key == "strsize" then
         local n = tonumber(v)
         if not n or n < 0 or n % 1 ~= 0 then

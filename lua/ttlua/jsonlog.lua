@@ -31,14 +31,13 @@ local core = require "ttlua.core"
 local format = string.format
 local quote, number, bytes, object = json.quote, json.number, json.bytes, json.object
 
--- The engine declares the same (struct ttl_timespec, clock_gettime): a
--- second declaration is an error, so declare only what is missing.
-pcall(ffi.cdef, "struct ttl_timespec { long tv_sec; long tv_nsec; };")
-pcall(ffi.cdef, "int clock_gettime(int clk, struct ttl_timespec *ts);")
-local ts = ffi.new("struct ttl_timespec")
+-- The engine declares clock_gettime too (a second declaration is an error);
+-- the timespec is a plain int64_t[2] (ttlua.structs owns struct ttl_timespec).
+pcall(ffi.cdef, "int clock_gettime(int clk, void *ts);")
+local ts = ffi.new("int64_t[2]")
 local function clock(id)
   ffi.C.clock_gettime(id, ts)
-  return tonumber(ts.tv_sec) + tonumber(ts.tv_nsec) * 1e-9
+  return tonumber(ts[0]) + tonumber(ts[1]) * 1e-9
 end
 local function realtime() return clock(0) end
 local function monotonic() return clock(1) end

@@ -25,17 +25,15 @@ local bit = require "bit"
 
 local format, rep = string.format, string.rep
 
--- The engine declares the same (struct ttl_timespec, clock_gettime): a
--- second declaration is an error, so declare only what is missing.
-pcall(ffi.cdef, "struct ttl_timespec { long tv_sec; long tv_nsec; };")
-pcall(ffi.cdef, "int clock_gettime(int clk, struct ttl_timespec *ts);")
-
-local ts = ffi.new("struct ttl_timespec")
+-- The engine declares clock_gettime too (a second declaration is an error);
+-- the timespec is a plain int64_t[2] (ttlua.structs owns struct ttl_timespec).
+pcall(ffi.cdef, "int clock_gettime(int clk, void *ts);")
+local ts = ffi.new("int64_t[2]")
 local CLOCK_MONOTONIC, CPUCLOCK_SCHED = 1, 2
 
 local function monotonic()
   ffi.C.clock_gettime(CLOCK_MONOTONIC, ts)
-  return tonumber(ts.tv_sec) + tonumber(ts.tv_nsec) * 1e-9
+  return tonumber(ts[0]) + tonumber(ts[1]) * 1e-9
 end
 
 -- The CPU clock of process pid: ((~pid) << 3) | CPUCLOCK_SCHED.
@@ -47,7 +45,7 @@ local function cpu_time(pid)
     clock_ids[pid] = id
   end
   if ffi.C.clock_gettime(id, ts) ~= 0 then return nil end
-  return tonumber(ts.tv_sec) + tonumber(ts.tv_nsec) * 1e-9
+  return tonumber(ts[0]) + tonumber(ts[1]) * 1e-9
 end
 
 local S = {}
