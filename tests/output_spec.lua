@@ -314,21 +314,29 @@ describe("-c", function()
     for i = 2, #order do assert.is_true(order[i - 1].seconds >= order[i].seconds) end
   end)
 
-  it("counts every call and error exactly as strace -c does", function()
+  it("counts every call and error exactly as strace -c (-f) does", function()
     if not have_strace() then pending("strace is not installed") return end
-    local r = H.run({ "-c", "--", outputs, "counts" })
-    local s = H.sh("strace -c " .. H.q(outputs) .. " counts")
-    assert.are.equal(0, s.status)
-    local mine, _, mt = table_rows(r.err)
-    local theirs, _, tt = table_rows(s.err)
-    for name, row in pairs(theirs) do
-      assert.truthy(mine[name], name .. " missing")
-      assert.are.equal(row.calls, mine[name].calls, name)
-      assert.are.equal(row.errors, mine[name].errors, name)
+    local script = "ls / >/dev/null; echo x >/dev/null"
+    for _, cmd in ipairs({ { outputs, "counts" }, { "sh", "-c", script } }) do
+      local words = { "-c", "--" }
+      for _, w in ipairs(cmd) do words[#words + 1] = w end
+      local r = H.run(words)
+      local quoted = {}
+      for i, w in ipairs(cmd) do quoted[i] = H.q(w) end
+      local s = H.sh("strace -f -c " .. table.concat(quoted, " "))
+      assert.are.equal(0, r.status)
+      assert.are.equal(0, s.status)
+      local mine, _, mt = table_rows(r.err)
+      local theirs, _, tt = table_rows(s.err)
+      for name, row in pairs(theirs) do
+        assert.truthy(mine[name], name .. " missing")
+        assert.are.equal(row.calls, mine[name].calls, name)
+        assert.are.equal(row.errors, mine[name].errors, name)
+      end
+      for name in pairs(mine) do assert.truthy(theirs[name], name .. " not in strace's table") end
+      assert.are.equal(tt.calls, mt.calls)
+      assert.are.equal(tt.errors, mt.errors)
     end
-    for name in pairs(mine) do assert.truthy(theirs[name], name .. " not in strace's table") end
-    assert.are.equal(tt.calls, mt.calls)
-    assert.are.equal(tt.errors, mt.errors)
   end)
 
   it("-C prints the log and the table; -S sorts; -w uses wall-clock time", function()
