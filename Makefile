@@ -50,7 +50,7 @@ test: deps
 	$(BUSTED) --output=plainTerminal tests
 
 lint:
-	luacheck lua tests scripts/check-syscalls
+	luacheck lua tests scripts/check-syscalls scripts/gen-annotations
 	clang-format --dry-run --Werror src/*.c src/*.h tests/progs/*.c
 
 format:

@@ -29,6 +29,7 @@ enum expect {
     EXPECT_INJ_ENTRY, /* entry of an injected call (injected from an exit stop) */
     EXPECT_INJ_EXIT,  /* exit of an injected call */
     EXPECT_REPLAY,    /* the original call re-executed after an injection */
+    EXPECT_INJ_PRE,   /* exit of execve, where an injection asked at the exec stop starts */
 };
 
 struct tracee {
@@ -49,6 +50,10 @@ struct tracee {
     /* Injection: the registers to restore, and how the injection started. */
     regs_t saved;
     int inj_from;    /* STOP_SECCOMP/STOP_ENTRY, STOP_EXIT, or STOP_EVENT */
+    int stop_event;  /* STOP_EVENT: the PTRACE_EVENT_* it is (STOP: a new child's first) */
+    uint64_t inj_ip; /* the address just after the syscall instruction injections use */
+    int64_t pend_nr; /* injection asked at an exec stop, started at execve's exit */
+    int64_t pend_args[6];
     int replay_then; /* after the replay stop: 1 = stop at its exit */
     uint64_t replay_ip;
     int64_t replay_nr;

@@ -67,7 +67,7 @@ local function with_note(note)
   return function(c)
     local s = note(c)
     if not s then return nil end
-    return U.types.format_result(c.spec.ret, c.result) .. " (" .. s .. ")"
+    return U.types.format_result(c.spec.ret, c.result, c) .. " (" .. s .. ")"
   end
 end
 
@@ -188,7 +188,7 @@ local function select_result(note)
   return function(c)
     local s = note(c)
     if not s then return nil end
-    return U.types.format_result(c.spec.ret, c.result) .. " (" .. s .. ")"
+    return U.types.format_result(c.spec.ret, c.result, c) .. " (" .. s .. ")"
   end
 end
 
