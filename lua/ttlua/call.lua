@@ -115,10 +115,11 @@ local function args_proxy(self)
 end
 
 Call.__index = function(self, k)
-  local m = methods[k]
-  if m then return m end
   local spec = rawget(self, "spec")
   local i = spec.argi[k]
+  -- an argument named like a method (fcntl's and semctl's "arg") wins
+  local m = not i and methods[k]
+  if m then return m end
   if i then
     local set = rawget(self, "_set")
     if set and set[k] ~= nil then return set[k] end

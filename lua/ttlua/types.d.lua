@@ -159,6 +159,18 @@ function ttlua.sleep(seconds) end
 ---@class ttlua.struct.cachestat_range
 ---@field off integer
 ---@field len integer
+---@class ttlua.struct.clone_args
+---@field flags integer
+---@field pidfd integer
+---@field child_tid integer
+---@field parent_tid integer
+---@field exit_signal integer
+---@field stack integer
+---@field stack_size integer
+---@field tls integer
+---@field set_tid integer
+---@field set_tid_size integer
+---@field cgroup integer
 ---@class ttlua.struct.epoll_event
 ---@field events integer
 ---@field data integer
@@ -211,8 +223,17 @@ function ttlua.sleep(seconds) end
 ---@field d_off integer
 ---@field d_reclen integer
 ---@field d_name string
+---@class ttlua.struct.linux_dirent64
+---@field d_ino integer
+---@field d_off integer
+---@field d_reclen integer
+---@field d_type integer
+---@field d_name string
 ---@class ttlua.struct.lsm_ctx
 ---@field [string] any
+---@class ttlua.struct.mmsghdr
+---@field msg_hdr ttlua.struct.msghdr
+---@field msg_len integer
 ---@class ttlua.struct.mnt_id_req
 ---@field [string] any
 ---@class ttlua.struct.mount_attr
@@ -233,6 +254,10 @@ function ttlua.sleep(seconds) end
 ---@field [string] any
 ---@class ttlua.struct.nfsctl_res
 ---@field [string] any
+---@class ttlua.struct.open_how
+---@field flags integer
+---@field mode integer
+---@field resolve integer
 ---@class ttlua.struct.perf_event_attr
 ---@field type integer
 ---@field size integer
@@ -263,6 +288,10 @@ function ttlua.sleep(seconds) end
 ---@field aux_sample_size integer
 ---@field sig_data integer
 ---@field config3 integer
+---@class ttlua.struct.pollfd
+---@field fd integer
+---@field events integer
+---@field revents integer
 ---@class ttlua.struct.rlimit
 ---@field rlim_cur integer
 ---@field rlim_max integer
@@ -511,6 +540,14 @@ function ttlua.sleep(seconds) end
 ---@field flags integer
 ---@field resv1 integer
 ---@field user_addr integer
+---@class ttlua.struct.msghdr
+---@field msg_name integer
+---@field msg_namelen integer
+---@field msg_iov integer
+---@field msg_iovlen integer
+---@field msg_control integer
+---@field msg_controllen integer
+---@field msg_flags integer
 ---@class ttlua.struct.sigset
 ---@field sig integer[]
 ---@class ttlua.struct.sockaddr_in
@@ -585,7 +622,7 @@ function ttlua.sleep(seconds) end
 
 ---poll: syscall 7 (%desc); returns int
 ---@class ttlua.call.poll: ttlua.call
----@field fds integer pollfds(nfds): the raw register value (not decoded yet)
+---@field fds ttlua.struct.pollfd[]|nil inout pollfds(nfds): the struct pollfd array: {fd=, events=, revents=} each
 ---@field nfds integer uint: a C unsigned int
 ---@field timeout integer int: a C int
 
@@ -629,8 +666,8 @@ function ttlua.sleep(seconds) end
 ---rt_sigprocmask: syscall 14 (%signal); returns int
 ---@class ttlua.call.rt_sigprocmask: ttlua.call
 ---@field how integer enum(sig_how): one value of the sig_how set (names in ttlua.const)
----@field set integer sigset(sigsetsize): the raw register value (not decoded yet)
----@field oldset integer sigset(sigsetsize): the raw register value (not decoded yet)
+---@field set integer[]|nil sigset(sigsetsize): a signal set: the sorted list of its signal numbers
+---@field oldset integer[]|nil sigset(sigsetsize): a signal set: the sorted list of its signal numbers
 ---@field sigsetsize integer size: a size in bytes
 
 ---rt_sigreturn: syscall 15 (%signal); returns long
@@ -639,8 +676,8 @@ function ttlua.sleep(seconds) end
 ---ioctl: syscall 16 (%desc); returns int
 ---@class ttlua.call.ioctl: ttlua.call
 ---@field fd integer fd: a file descriptor
----@field request integer ioctl_req: the raw register value (not decoded yet)
----@field argp integer ioctl_arg(request): the raw register value (not decoded yet)
+---@field request integer ioctl_req: an ioctl request code (ttlua.const.TCGETS ...)
+---@field argp any ioctl_arg(request): by request: a struct termios/winsize table, the int pointed to (FIONREAD, FIONBIO), or the raw value
 
 ---pread64: syscall 17 (%desc); returns ssize
 ---@class ttlua.call.pread64: ttlua.call
@@ -680,9 +717,9 @@ function ttlua.sleep(seconds) end
 ---select: syscall 23 (%desc); returns int
 ---@class ttlua.call.select: ttlua.call
 ---@field nfds integer int: a C int
----@field readfds integer fdset(nfds): the raw register value (not decoded yet)
----@field writefds integer fdset(nfds): the raw register value (not decoded yet)
----@field exceptfds integer fdset(nfds): the raw register value (not decoded yet)
+---@field readfds integer[]|nil inout fdset(nfds): an fd_set: the sorted list of its descriptors
+---@field writefds integer[]|nil inout fdset(nfds): an fd_set: the sorted list of its descriptors
+---@field exceptfds integer[]|nil inout fdset(nfds): an fd_set: the sorted list of its descriptors
 ---@field timeout ttlua.struct.timeval|nil timeval_in: a struct timeval; assign a table to replace it
 
 ---sched_yield: syscall 24; returns int
@@ -813,13 +850,13 @@ function ttlua.sleep(seconds) end
 ---sendmsg: syscall 46 (%net); returns ssize
 ---@class ttlua.call.sendmsg: ttlua.call
 ---@field sockfd integer fd: a file descriptor
----@field msg integer msghdr_in: the raw register value (not decoded yet)
+---@field msg table|nil msghdr_in: struct msghdr with name (decoded address), iov ({base=, len=, data=} each) and control (the control messages)
 ---@field flags integer flags(msg_flags): bit flags of the msg_flags set (names in ttlua.const)
 
 ---recvmsg: syscall 47 (%net); returns ssize
 ---@class ttlua.call.recvmsg: ttlua.call
 ---@field sockfd integer fd: a file descriptor
----@field msg integer msghdr_out: the raw register value (not decoded yet)
+---@field msg table|nil out msghdr_out: the struct msghdr the kernel filled (as msghdr_in, data up to the result)
 ---@field flags integer flags(msg_flags): bit flags of the msg_flags set (names in ttlua.const)
 
 ---shutdown: syscall 48 (%net); returns int
@@ -875,7 +912,7 @@ function ttlua.sleep(seconds) end
 
 ---clone: syscall 56 (%process); returns pid
 ---@class ttlua.call.clone: ttlua.call
----@field flags integer clone_flags: the raw register value (not decoded yet)
+---@field flags integer clone_flags: clone flags with the exit signal in the low byte
 ---@field stack integer ptr: an address in the tracee (0 is NULL)
 ---@field parent_tid integer|nil out out(pid): a pid the kernel stored
 ---@field child_tid integer ptr: an address in the tracee (0 is NULL)
@@ -900,7 +937,7 @@ function ttlua.sleep(seconds) end
 ---wait4: syscall 61 (%process); returns pid
 ---@class ttlua.call.wait4: ttlua.call
 ---@field pid integer pid: a process id
----@field wstatus integer wstatus_out: the raw register value (not decoded yet)
+---@field wstatus table|nil out wstatus_out: the wait status: {status=, exited=code|nil, signal=n|nil, core=, stopped=n|nil, continued=}
 ---@field options integer flags(wait_options): bit flags of the wait_options set (names in ttlua.const)
 ---@field rusage ttlua.struct.rusage|nil out out(rusage): a struct rusage the kernel stored
 
@@ -965,8 +1002,8 @@ function ttlua.sleep(seconds) end
 ---fcntl: syscall 72 (%desc); returns int
 ---@class ttlua.call.fcntl: ttlua.call
 ---@field fd integer fd: a file descriptor
----@field cmd integer fcntl_cmd: the raw register value (not decoded yet)
----@field arg integer fcntl_arg(cmd): the raw register value (not decoded yet)
+---@field cmd integer fcntl_cmd: an fcntl command (ttlua.const.F_SETLK ...)
+---@field arg any fcntl_arg(cmd): by command: an int, flags, a struct flock table (F_SETLK, F_GETLK after run)
 
 ---flock: syscall 73 (%desc); returns int
 ---@class ttlua.call.flock: ttlua.call
@@ -1106,7 +1143,7 @@ function ttlua.sleep(seconds) end
 
 ---ptrace: syscall 101; returns long
 ---@class ttlua.call.ptrace: ttlua.call
----@field request integer ptrace_req: the raw register value (not decoded yet)
+---@field request integer ptrace_req: a ptrace request (ttlua.const.PTRACE_ATTACH ...)
 ---@field pid integer pid: a process id
 ---@field addr integer ptr: an address in the tracee (0 is NULL)
 ---@field data integer ptr: an address in the tracee (0 is NULL)
@@ -1214,21 +1251,21 @@ function ttlua.sleep(seconds) end
 ---capget: syscall 125 (%creds); returns int
 ---@class ttlua.call.capget: ttlua.call
 ---@field hdrp ttlua.struct.user_cap_header|nil capheader: a struct user_cap_header; assign a table to replace it
----@field datap integer capdata: the raw register value (not decoded yet)
+---@field datap table|nil capdata: the capability sets: {effective={lo, hi}, permitted=, inheritable=}
 
 ---capset: syscall 126 (%creds); returns int
 ---@class ttlua.call.capset: ttlua.call
 ---@field hdrp ttlua.struct.user_cap_header|nil capheader: a struct user_cap_header; assign a table to replace it
----@field datap integer capdata: the raw register value (not decoded yet)
+---@field datap table|nil capdata: the capability sets: {effective={lo, hi}, permitted=, inheritable=}
 
 ---rt_sigpending: syscall 127 (%signal); returns int
 ---@class ttlua.call.rt_sigpending: ttlua.call
----@field set integer sigset(sigsetsize): the raw register value (not decoded yet)
+---@field set integer[]|nil sigset(sigsetsize): a signal set: the sorted list of its signal numbers
 ---@field sigsetsize integer size: a size in bytes
 
 ---rt_sigtimedwait: syscall 128 (%signal); returns signal
 ---@class ttlua.call.rt_sigtimedwait: ttlua.call
----@field set integer sigset(sigsetsize): the raw register value (not decoded yet)
+---@field set integer[]|nil sigset(sigsetsize): a signal set: the sorted list of its signal numbers
 ---@field info ttlua.struct.siginfo|nil out siginfo_out: a struct siginfo the kernel stored
 ---@field timeout ttlua.struct.timespec|nil timespec_in: a struct timespec; assign a table to replace it
 ---@field sigsetsize integer size: a size in bytes
@@ -1241,7 +1278,7 @@ function ttlua.sleep(seconds) end
 
 ---rt_sigsuspend: syscall 130 (%signal); returns int
 ---@class ttlua.call.rt_sigsuspend: ttlua.call
----@field mask integer sigset(sigsetsize): the raw register value (not decoded yet)
+---@field mask integer[]|nil sigset(sigsetsize): a signal set: the sorted list of its signal numbers
 ---@field sigsetsize integer size: a size in bytes
 
 ---sigaltstack: syscall 131 (%signal); returns int
@@ -1370,11 +1407,11 @@ function ttlua.sleep(seconds) end
 
 ---prctl: syscall 157 (%creds); returns int
 ---@class ttlua.call.prctl: ttlua.call
----@field option integer prctl_opt: the raw register value (not decoded yet)
----@field arg2 integer prctl_arg(option): the raw register value (not decoded yet)
----@field arg3 integer prctl_arg(option): the raw register value (not decoded yet)
----@field arg4 integer prctl_arg(option): the raw register value (not decoded yet)
----@field arg5 integer prctl_arg(option): the raw register value (not decoded yet)
+---@field option integer prctl_opt: a prctl option (ttlua.const.PR_SET_NAME ...)
+---@field arg2 any prctl_arg(option): by option: PR_SET_NAME's name (a string), else the raw value
+---@field arg3 any prctl_arg(option): by option: PR_SET_NAME's name (a string), else the raw value
+---@field arg4 any prctl_arg(option): by option: PR_SET_NAME's name (a string), else the raw value
+---@field arg5 any prctl_arg(option): by option: PR_SET_NAME's name (a string), else the raw value
 
 ---arch_prctl: syscall 158; returns int
 ---@class ttlua.call.arch_prctl: ttlua.call
@@ -1545,7 +1582,7 @@ function ttlua.sleep(seconds) end
 ---@class ttlua.call.setxattr: ttlua.call
 ---@field path string|nil path: a path read from the tracee (nil for NULL or unreadable memory); assign a string to make the kernel see another path
 ---@field name_ string|nil str: a NUL-terminated string read from the tracee (nil for NULL); assign a string to replace it
----@field value integer xattr_value_in(size): the raw register value (not decoded yet)
+---@field value string|nil xattr_value_in(size): the attribute value's bytes
 ---@field size integer size: a size in bytes
 ---@field flags integer flags(xattr_flags): bit flags of the xattr_flags set (names in ttlua.const)
 
@@ -1553,7 +1590,7 @@ function ttlua.sleep(seconds) end
 ---@class ttlua.call.lsetxattr: ttlua.call
 ---@field path string|nil path: a path read from the tracee (nil for NULL or unreadable memory); assign a string to make the kernel see another path
 ---@field name_ string|nil str: a NUL-terminated string read from the tracee (nil for NULL); assign a string to replace it
----@field value integer xattr_value_in(size): the raw register value (not decoded yet)
+---@field value string|nil xattr_value_in(size): the attribute value's bytes
 ---@field size integer size: a size in bytes
 ---@field flags integer flags(xattr_flags): bit flags of the xattr_flags set (names in ttlua.const)
 
@@ -1561,7 +1598,7 @@ function ttlua.sleep(seconds) end
 ---@class ttlua.call.fsetxattr: ttlua.call
 ---@field fd integer fd: a file descriptor
 ---@field name_ string|nil str: a NUL-terminated string read from the tracee (nil for NULL); assign a string to replace it
----@field value integer xattr_value_in(size): the raw register value (not decoded yet)
+---@field value string|nil xattr_value_in(size): the attribute value's bytes
 ---@field size integer size: a size in bytes
 ---@field flags integer flags(xattr_flags): bit flags of the xattr_flags set (names in ttlua.const)
 
@@ -1569,21 +1606,21 @@ function ttlua.sleep(seconds) end
 ---@class ttlua.call.getxattr: ttlua.call
 ---@field path string|nil path: a path read from the tracee (nil for NULL or unreadable memory); assign a string to make the kernel see another path
 ---@field name_ string|nil str: a NUL-terminated string read from the tracee (nil for NULL); assign a string to replace it
----@field value integer xattr_value_out(ret): the raw register value (not decoded yet)
+---@field value string|nil out xattr_value_out(ret): the attribute value's bytes the kernel stored
 ---@field size integer size: a size in bytes
 
 ---lgetxattr: syscall 192 (%file); returns ssize
 ---@class ttlua.call.lgetxattr: ttlua.call
 ---@field path string|nil path: a path read from the tracee (nil for NULL or unreadable memory); assign a string to make the kernel see another path
 ---@field name_ string|nil str: a NUL-terminated string read from the tracee (nil for NULL); assign a string to replace it
----@field value integer xattr_value_out(ret): the raw register value (not decoded yet)
+---@field value string|nil out xattr_value_out(ret): the attribute value's bytes the kernel stored
 ---@field size integer size: a size in bytes
 
 ---fgetxattr: syscall 193 (%desc); returns ssize
 ---@class ttlua.call.fgetxattr: ttlua.call
 ---@field fd integer fd: a file descriptor
 ---@field name_ string|nil str: a NUL-terminated string read from the tracee (nil for NULL); assign a string to replace it
----@field value integer xattr_value_out(ret): the raw register value (not decoded yet)
+---@field value string|nil out xattr_value_out(ret): the attribute value's bytes the kernel stored
 ---@field size integer size: a size in bytes
 
 ---listxattr: syscall 194 (%file); returns ssize
@@ -1631,23 +1668,23 @@ function ttlua.sleep(seconds) end
 ---futex: syscall 202; returns long
 ---@class ttlua.call.futex: ttlua.call
 ---@field uaddr integer ptr: an address in the tracee (0 is NULL)
----@field futex_op integer futex_op: the raw register value (not decoded yet)
+---@field futex_op integer futex_op: a futex operation with its flags (ttlua.const.FUTEX_WAKE_PRIVATE ...)
 ---@field val integer uint: a C unsigned int
----@field timeout integer futex_arg(futex_op): the raw register value (not decoded yet)
+---@field timeout any futex_arg(futex_op): by operation: the timeout (a struct timespec table) or a number
 ---@field uaddr2 integer ptr: an address in the tracee (0 is NULL)
----@field val3 integer futex_arg(futex_op): the raw register value (not decoded yet)
+---@field val3 any futex_arg(futex_op): by operation: the timeout (a struct timespec table) or a number
 
 ---sched_setaffinity: syscall 203; returns int
 ---@class ttlua.call.sched_setaffinity: ttlua.call
 ---@field pid integer pid: a process id
 ---@field cpusetsize integer size: a size in bytes
----@field mask integer cpuset(cpusetsize): the raw register value (not decoded yet)
+---@field mask integer[]|nil cpuset(cpusetsize): a CPU set: the sorted list of its CPU numbers
 
 ---sched_getaffinity: syscall 204; returns int
 ---@class ttlua.call.sched_getaffinity: ttlua.call
 ---@field pid integer pid: a process id
 ---@field cpusetsize integer size: a size in bytes
----@field mask integer cpuset(ret): the raw register value (not decoded yet)
+---@field mask integer[]|nil cpuset(ret): a CPU set: the sorted list of its CPU numbers
 
 ---set_thread_area: syscall 205; returns int
 ---@class ttlua.call.set_thread_area: ttlua.call
@@ -1721,7 +1758,7 @@ function ttlua.sleep(seconds) end
 ---getdents64: syscall 217 (%desc); returns ssize
 ---@class ttlua.call.getdents64: ttlua.call
 ---@field fd integer fd: a file descriptor
----@field dirp integer dirents_out(ret): the raw register value (not decoded yet)
+---@field dirp ttlua.struct.linux_dirent64[]|nil out dirents_out(ret): the directory entries read: {d_ino=, d_off=, d_reclen=, d_type=, d_name=} each
 ---@field count integer size: a size in bytes
 
 ---set_tid_address: syscall 218; returns pid
@@ -1800,7 +1837,7 @@ function ttlua.sleep(seconds) end
 ---epoll_wait: syscall 232 (%desc); returns int
 ---@class ttlua.call.epoll_wait: ttlua.call
 ---@field epfd integer fd: a file descriptor
----@field events integer epoll_events_out(ret): the raw register value (not decoded yet)
+---@field events ttlua.struct.epoll_event[]|nil out epoll_events_out(ret): the events epoll_wait returned
 ---@field maxevents integer int: a C int
 ---@field timeout integer int: a C int
 
@@ -2051,18 +2088,18 @@ function ttlua.sleep(seconds) end
 ---pselect6: syscall 270 (%desc); returns int
 ---@class ttlua.call.pselect6: ttlua.call
 ---@field nfds integer int: a C int
----@field readfds integer fdset(nfds): the raw register value (not decoded yet)
----@field writefds integer fdset(nfds): the raw register value (not decoded yet)
----@field exceptfds integer fdset(nfds): the raw register value (not decoded yet)
+---@field readfds integer[]|nil inout fdset(nfds): an fd_set: the sorted list of its descriptors
+---@field writefds integer[]|nil inout fdset(nfds): an fd_set: the sorted list of its descriptors
+---@field exceptfds integer[]|nil inout fdset(nfds): an fd_set: the sorted list of its descriptors
 ---@field timeout ttlua.struct.timespec|nil timespec_in: a struct timespec; assign a table to replace it
 ---@field sigmask ttlua.struct.sigset_argpack|nil in(sigset_argpack): a struct sigset_argpack; assign a table to replace it
 
 ---ppoll: syscall 271 (%desc); returns int
 ---@class ttlua.call.ppoll: ttlua.call
----@field fds integer pollfds(nfds): the raw register value (not decoded yet)
+---@field fds ttlua.struct.pollfd[]|nil inout pollfds(nfds): the struct pollfd array: {fd=, events=, revents=} each
 ---@field nfds integer uint: a C unsigned int
 ---@field tmo_p ttlua.struct.timespec|nil timespec_in: a struct timespec; assign a table to replace it
----@field sigmask integer sigset(sigsetsize): the raw register value (not decoded yet)
+---@field sigmask integer[]|nil sigset(sigsetsize): a signal set: the sorted list of its signal numbers
 ---@field sigsetsize integer size: a size in bytes
 
 ---unshare: syscall 272; returns int
@@ -2129,16 +2166,16 @@ function ttlua.sleep(seconds) end
 ---epoll_pwait: syscall 281 (%desc); returns int
 ---@class ttlua.call.epoll_pwait: ttlua.call
 ---@field epfd integer fd: a file descriptor
----@field events integer epoll_events_out(ret): the raw register value (not decoded yet)
+---@field events ttlua.struct.epoll_event[]|nil out epoll_events_out(ret): the events epoll_wait returned
 ---@field maxevents integer int: a C int
 ---@field timeout integer int: a C int
----@field sigmask integer sigset(sigsetsize): the raw register value (not decoded yet)
+---@field sigmask integer[]|nil sigset(sigsetsize): a signal set: the sorted list of its signal numbers
 ---@field sigsetsize integer size: a size in bytes
 
 ---signalfd: syscall 282 (%desc %signal); returns fd
 ---@class ttlua.call.signalfd: ttlua.call
 ---@field fd integer fd: a file descriptor
----@field mask integer sigset(sizemask): the raw register value (not decoded yet)
+---@field mask integer[]|nil sigset(sizemask): a signal set: the sorted list of its signal numbers
 ---@field sizemask integer size: a size in bytes
 
 ---timerfd_create: syscall 283 (%desc); returns fd
@@ -2179,7 +2216,7 @@ function ttlua.sleep(seconds) end
 ---signalfd4: syscall 289 (%desc %signal); returns fd
 ---@class ttlua.call.signalfd4: ttlua.call
 ---@field fd integer fd: a file descriptor
----@field mask integer sigset(sizemask): the raw register value (not decoded yet)
+---@field mask integer[]|nil sigset(sizemask): a signal set: the sorted list of its signal numbers
 ---@field sizemask integer size: a size in bytes
 ---@field flags integer flags(signalfd_flags): bit flags of the signalfd_flags set (names in ttlua.const)
 
@@ -2239,7 +2276,7 @@ function ttlua.sleep(seconds) end
 ---recvmmsg: syscall 299 (%net); returns int
 ---@class ttlua.call.recvmmsg: ttlua.call
 ---@field sockfd integer fd: a file descriptor
----@field msgvec integer mmsghdr_out(ret): the raw register value (not decoded yet)
+---@field msgvec ttlua.struct.mmsghdr[]|nil out mmsghdr_out(ret): the struct mmsghdr entries the kernel filled
 ---@field vlen integer uint: a C unsigned int
 ---@field flags integer flags(msg_flags): bit flags of the msg_flags set (names in ttlua.const)
 ---@field timeout ttlua.struct.timespec|nil timespec_in: a struct timespec; assign a table to replace it
@@ -2290,7 +2327,7 @@ function ttlua.sleep(seconds) end
 ---sendmmsg: syscall 307 (%net); returns int
 ---@class ttlua.call.sendmmsg: ttlua.call
 ---@field sockfd integer fd: a file descriptor
----@field msgvec integer mmsghdr_in(vlen): the raw register value (not decoded yet)
+---@field msgvec table[]|nil mmsghdr_in(vlen): the messages to send (as msghdr_in each)
 ---@field vlen integer uint: a C unsigned int
 ---@field flags integer flags(msg_flags): bit flags of the msg_flags set (names in ttlua.const)
 
@@ -2360,7 +2397,7 @@ function ttlua.sleep(seconds) end
 
 ---seccomp: syscall 317; returns int
 ---@class ttlua.call.seccomp: ttlua.call
----@field operation integer seccomp_op: the raw register value (not decoded yet)
+---@field operation integer seccomp_op: a seccomp operation (ttlua.const.SECCOMP_SET_MODE_FILTER ...)
 ---@field flags integer flags(seccomp_flags): bit flags of the seccomp_flags set (names in ttlua.const)
 ---@field args_ integer ptr: an address in the tracee (0 is NULL)
 
@@ -2385,8 +2422,8 @@ function ttlua.sleep(seconds) end
 
 ---bpf: syscall 321 (%desc); returns int
 ---@class ttlua.call.bpf: ttlua.call
----@field cmd integer bpf_cmd: the raw register value (not decoded yet)
----@field attr integer bpf_attr(size): the raw register value (not decoded yet)
+---@field cmd integer bpf_cmd: a bpf command (ttlua.const.BPF_MAP_CREATE ...)
+---@field attr string|nil bpf_attr(size): the bytes of union bpf_attr (as many as the size argument)
 ---@field size integer uint: a C unsigned int
 
 ---execveat: syscall 322 (%desc %file %process); returns int
@@ -2560,7 +2597,7 @@ function ttlua.sleep(seconds) end
 
 ---clone3: syscall 435 (%process); returns pid
 ---@class ttlua.call.clone3: ttlua.call
----@field cl_args integer clone_args(size): the raw register value (not decoded yet)
+---@field cl_args ttlua.struct.clone_args|nil clone_args(size): a struct clone_args; assign a table to replace it
 ---@field size integer size: a size in bytes
 
 ---close_range: syscall 436; returns int
@@ -2573,7 +2610,7 @@ function ttlua.sleep(seconds) end
 ---@class ttlua.call.openat2: ttlua.call
 ---@field dirfd integer dirfd: a directory fd; AT_FDCWD (-100) is the current directory
 ---@field pathname string|nil path: a path read from the tracee (nil for NULL or unreadable memory); assign a string to make the kernel see another path
----@field how integer open_how(size): the raw register value (not decoded yet)
+---@field how ttlua.struct.open_how|nil open_how(size): struct open_how {flags=, mode=, resolve=}
 ---@field size integer size: a size in bytes
 
 ---pidfd_getfd: syscall 438 (%desc); returns fd
@@ -2600,10 +2637,10 @@ function ttlua.sleep(seconds) end
 ---epoll_pwait2: syscall 441 (%desc); returns int
 ---@class ttlua.call.epoll_pwait2: ttlua.call
 ---@field epfd integer fd: a file descriptor
----@field events integer epoll_events_out(ret): the raw register value (not decoded yet)
+---@field events ttlua.struct.epoll_event[]|nil out epoll_events_out(ret): the events epoll_wait returned
 ---@field maxevents integer int: a C int
 ---@field timeout ttlua.struct.timespec|nil timespec_in: a struct timespec; assign a table to replace it
----@field sigmask integer sigset(sigsetsize): the raw register value (not decoded yet)
+---@field sigmask integer[]|nil sigset(sigsetsize): a signal set: the sorted list of its signal numbers
 ---@field sigsetsize integer size: a size in bytes
 
 ---mount_setattr: syscall 442 (%desc %file); returns int

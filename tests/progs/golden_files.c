@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <linux/stat.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -14,12 +15,16 @@
 /* struct statx's mask as strace names it (its statx_masks order) */
 static const char *statx_mask_text(unsigned int m)
 {
-    static const struct { unsigned int v; const char *n; } names[] = {
-        { 0xfff, "STATX_ALL" }, { 0x7ff, "STATX_BASIC_STATS" }, { 0x1, "STATX_TYPE" },
-        { 0x2, "STATX_MODE" }, { 0x4, "STATX_NLINK" }, { 0x8, "STATX_UID" }, { 0x10, "STATX_GID" },
-        { 0x20, "STATX_ATIME" }, { 0x40, "STATX_MTIME" }, { 0x80, "STATX_CTIME" },
-        { 0x100, "STATX_INO" }, { 0x200, "STATX_SIZE" }, { 0x400, "STATX_BLOCKS" },
-        { 0x800, "STATX_BTIME" }, { 0x1000, "STATX_MNT_ID" }, { 0x2000, "STATX_DIOALIGN" },
+    static const struct {
+        unsigned int v;
+        const char *n;
+    } names[] = {
+        {0xfff, "STATX_ALL"},       {0x7ff, "STATX_BASIC_STATS"}, {0x1, "STATX_TYPE"},
+        {0x2, "STATX_MODE"},        {0x4, "STATX_NLINK"},         {0x8, "STATX_UID"},
+        {0x10, "STATX_GID"},        {0x20, "STATX_ATIME"},        {0x40, "STATX_MTIME"},
+        {0x80, "STATX_CTIME"},      {0x100, "STATX_INO"},         {0x200, "STATX_SIZE"},
+        {0x400, "STATX_BLOCKS"},    {0x800, "STATX_BTIME"},       {0x1000, "STATX_MNT_ID"},
+        {0x2000, "STATX_DIOALIGN"},
     };
     static char out[512];
     out[0] = 0;
@@ -47,7 +52,10 @@ int main(int argc, char **argv)
 
     int fd = (int)syscall(SYS_open, "a.txt", O_WRONLY | O_CREAT | O_TRUNC, 0640);
     expect("open(\"a.txt\", O_WRONLY|O_CREAT|O_TRUNC, 0640) = %d", fd);
-    long n = syscall(SYS_write, fd, "hello\tworld\n\1\2\3" "0123456789012345678901234567890", 46);
+    long n = syscall(SYS_write, fd,
+                     "hello\tworld\n\1\2\3"
+                     "0123456789012345678901234567890",
+                     46);
     expect("write(%d, \"hello\\tworld\\n\\1\\2\\00301234567890123456\"..., 46) = %ld", fd, n);
     n = syscall(SYS_pwrite64, fd, "XY", 2, 3);
     expect("pwrite64(%d, \"XY\", 2, 3) = %ld", fd, n);
@@ -77,14 +85,17 @@ int main(int argc, char **argv)
     syscall(SYS_stat, "a.txt", &st);
     expect("stat(\"a.txt\", {st_mode=S_IFREG|0640, st_size=46, ...}) = 0");
     syscall(SYS_newfstatat, AT_FDCWD, "missing", &st, AT_SYMLINK_NOFOLLOW);
-    expect("newfstatat(AT_FDCWD, \"missing\", %s, AT_SYMLINK_NOFOLLOW) = -1 ENOENT (No such file or directory)",
+    expect("newfstatat(AT_FDCWD, \"missing\", %s, AT_SYMLINK_NOFOLLOW) = -1 ENOENT (No such file "
+           "or directory)",
            ptr(&st));
     syscall(SYS_newfstatat, AT_FDCWD, ".", &st, 0);
-    expect("newfstatat(AT_FDCWD, \".\", {st_mode=S_IFDIR|0%o, st_size=%ld, ...}, 0) = 0", st.st_mode & 07777,
-           (long)st.st_size);
+    expect("newfstatat(AT_FDCWD, \".\", {st_mode=S_IFDIR|0%o, st_size=%ld, ...}, 0) = 0",
+           st.st_mode & 07777, (long)st.st_size);
     struct statx stx;
-    syscall(SYS_statx, AT_FDCWD, "a.txt", AT_SYMLINK_NOFOLLOW, STATX_TYPE | STATX_MODE | STATX_SIZE, &stx);
-    expect("statx(AT_FDCWD, \"a.txt\", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW, STATX_TYPE|STATX_MODE|STATX_SIZE, "
+    syscall(SYS_statx, AT_FDCWD, "a.txt", AT_SYMLINK_NOFOLLOW, STATX_TYPE | STATX_MODE | STATX_SIZE,
+            &stx);
+    expect("statx(AT_FDCWD, \"a.txt\", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW, "
+           "STATX_TYPE|STATX_MODE|STATX_SIZE, "
            "{stx_mask=%s, stx_attributes=0, stx_mode=S_IFREG|0640, stx_size=46, ...}) = 0",
            statx_mask_text(stx.stx_mask));
 
@@ -101,12 +112,14 @@ int main(int argc, char **argv)
     expect("fcntl(%d, F_SETFL, O_RDONLY|O_APPEND|O_NONBLOCK) = 0", fd);
     int fd2 = (int)syscall(SYS_fcntl, fd, F_DUPFD_CLOEXEC, 10);
     expect("fcntl(%d, F_DUPFD_CLOEXEC, 10) = %d", fd, fd2);
-    struct flock fl = { .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 2, .l_len = 10 };
+    struct flock fl = {.l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 2, .l_len = 10};
     syscall(SYS_fcntl, fd, F_SETLK, &fl);
     expect("fcntl(%d, F_SETLK, {l_type=F_RDLCK, l_whence=SEEK_SET, l_start=2, l_len=10}) = 0", fd);
     fl.l_type = F_WRLCK;
     syscall(SYS_fcntl, fd, F_GETLK, &fl);
-    expect("fcntl(%d, F_GETLK, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=2, l_len=10, l_pid=0}) = 0", fd);
+    expect(
+        "fcntl(%d, F_GETLK, {l_type=F_UNLCK, l_whence=SEEK_SET, l_start=2, l_len=10, l_pid=0}) = 0",
+        fd);
     n = syscall(SYS_fcntl, fd, 0x4242, 7);
     expect("fcntl(%d, 0x4242 /* F_??? */, 0x7) = -1 EINVAL (Invalid argument)", fd);
 
@@ -155,7 +168,7 @@ int main(int argc, char **argv)
     expect("ftruncate(%d, 4096) = 0", wfd);
     syscall(SYS_fadvise64, wfd, 0, 4096, 2);
     expect("fadvise64(%d, 0, 4096, POSIX_FADV_SEQUENTIAL) = 0", wfd);
-    struct timespec ts[2] = { { 1700000000, 0 }, { 0, UTIME_OMIT } };
+    struct timespec ts[2] = {{1700000000, 0}, {0, UTIME_OMIT}};
     syscall(SYS_utimensat, AT_FDCWD, "b.txt", ts, AT_SYMLINK_NOFOLLOW);
     struct tm tm;
     time_t t = 1700000000;
@@ -171,6 +184,13 @@ int main(int argc, char **argv)
     n = syscall(SYS_openat, AT_FDCWD, ".", O_WRONLY | __O_TMPFILE, 0600);
     if (n >= 0)
         expect("openat(AT_FDCWD, \".\", O_WRONLY|O_TMPFILE, 0600) = %ld", n);
+    struct open_how how = {.flags = O_RDONLY | O_CLOEXEC,
+                           .resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH};
+    n = syscall(SYS_openat2, AT_FDCWD, "a.txt", &how, sizeof how);
+    if (n >= 0 || errno != ENOSYS)
+        expect("openat2(AT_FDCWD, \"a.txt\", {flags=O_RDONLY|O_CLOEXEC, "
+               "resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH}, 24) = %ld",
+               n);
     n = syscall(SYS_umask, 027);
     expect("umask(027) = 0%lo", n);
     return golden_done();

@@ -46,14 +46,15 @@ int main(int argc, char **argv)
     t.c_cflag = B38400 | CS8 | CREAD;
     t.c_lflag = ISIG | ICANON | ECHO;
     syscall(SYS_ioctl, s, TCSETS, &t);
-    expect("ioctl(%d, TCSETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
+    expect("ioctl(%d, SNDCTL_TMR_START or TCSETS, {c_iflag=ICRNL|IXON, "
+           "c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
            "c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO, ...}) = 0",
            s);
     syscall(SYS_ioctl, s, TCGETS, &t);
     expect("ioctl(%d, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
            "c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO, ...}) = 0",
            s);
-    struct winsize ws = { 24, 80, 0, 0 };
+    struct winsize ws = {24, 80, 0, 0};
     syscall(SYS_ioctl, s, TIOCSWINSZ, &ws);
     expect("ioctl(%d, TIOCSWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}) = 0", s);
     memset(&ws, 0, sizeof ws);
@@ -85,7 +86,10 @@ int main(int argc, char **argv)
     int flags = 0;
     r = syscall(SYS_ioctl, f, FS_IOC_GETFLAGS, &flags);
     if (r == 0)
-        expect("ioctl(%d, FS_IOC_GETFLAGS, [%s]) = 0", f, flags == 0 ? "0" : "?");
+        expect("ioctl(%d, FS_IOC_GETFLAGS, [%s]) = 0", f,
+               flags == 0         ? "0"
+               : flags == 0x80000 ? "FS_EXTENT_FL"
+                                  : "?");
     else
         expect("ioctl(%d, FS_IOC_GETFLAGS, %s) = %s", f, ptr(&flags), err(r));
     return golden_done();

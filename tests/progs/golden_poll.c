@@ -15,18 +15,20 @@ int main(void)
     if (pipe(p) != 0)
         return 2;
     long n = syscall(SYS_write, p[1], "z", 1);
-    struct pollfd fds[3] = { { p[0], POLLIN | POLLPRI, 0 }, { p[1], POLLOUT, 0 }, { -1, POLLIN, 0 } };
+    struct pollfd fds[3] = {{p[0], POLLIN | POLLPRI, 0}, {p[1], POLLOUT, 0}, {-1, POLLIN, 0}};
     n = syscall(SYS_poll, fds, 3, 100);
-    expect("poll([{fd=%d, events=POLLIN|POLLPRI}, {fd=%d, events=POLLOUT}, {fd=-1}], 3, 100) = %ld ([{fd=%d, "
+    expect("poll([{fd=%d, events=POLLIN|POLLPRI}, {fd=%d, events=POLLOUT}, {fd=-1}], 3, 100) = %ld "
+           "([{fd=%d, "
            "revents=POLLIN}, {fd=%d, revents=POLLOUT}])",
            p[0], p[1], n, p[0], p[1]);
-    struct pollfd one = { p[1], POLLIN, 0 };
+    struct pollfd one = {p[1], POLLIN, 0};
     n = syscall(SYS_poll, &one, 1, 0);
     expect("poll([{fd=%d, events=POLLIN}], 1, 0) = 0 (Timeout)", p[1]);
-    struct timespec ts = { 1, 0 };
+    struct timespec ts = {1, 0};
     uint64_t mask = 1ULL << (SIGUSR1 - 1);
     n = syscall(SYS_ppoll, fds, 1, &ts, &mask, 8);
-    expect("ppoll([{fd=%d, events=POLLIN|POLLPRI}], 1, {tv_sec=1, tv_nsec=0}, [USR1], 8) = 1 ([{fd=%d, "
+    expect("ppoll([{fd=%d, events=POLLIN|POLLPRI}], 1, {tv_sec=1, tv_nsec=0}, [USR1], 8) = 1 "
+           "([{fd=%d, "
            "revents=POLLIN}], left {tv_sec=%ld, tv_nsec=%ld})",
            p[0], p[0], (long)ts.tv_sec, ts.tv_nsec);
 
@@ -38,29 +40,33 @@ int main(void)
     FD_SET(p[1], &wr);
     int nfds = p[1] + 1;
     n = syscall(SYS_select, nfds, &rd, &wr, NULL, NULL);
-    expect("select(%d, [%d %d], [%d], NULL, NULL) = %ld (in [%d], out [%d])", nfds, p[0], p[1], p[1], n, p[0], p[1]);
+    expect("select(%d, [%d %d], [%d], NULL, NULL) = %ld (in [%d], out [%d])", nfds, p[0], p[1],
+           p[1], n, p[0], p[1]);
     FD_ZERO(&rd);
     FD_SET(p[1], &rd);
-    struct timeval tv = { 0, 1000 };
+    struct timeval tv = {0, 1000};
     n = syscall(SYS_select, nfds, &rd, NULL, NULL, &tv);
     expect("select(%d, [%d], NULL, NULL, {tv_sec=0, tv_usec=1000}) = 0 (Timeout)", nfds, p[1]);
     FD_ZERO(&rd);
     FD_SET(p[0], &rd);
-    struct timespec pts = { 2, 500 };
+    struct timespec pts = {2, 500};
     struct {
         void *ss;
         size_t len;
-    } pack = { &mask, 8 };
+    } pack = {&mask, 8};
     n = syscall(SYS_pselect6, nfds, &rd, NULL, NULL, &pts, &pack);
-    expect("pselect6(%d, [%d], NULL, NULL, {tv_sec=2, tv_nsec=500}, {sigmask=[USR1], sigsetsize=8}) = 1 (in [%d], "
+    expect("pselect6(%d, [%d], NULL, NULL, {tv_sec=2, tv_nsec=500}, {sigmask=[USR1], "
+           "sigsetsize=8}) = 1 (in [%d], "
            "left {tv_sec=%ld, tv_nsec=%ld})",
            nfds, p[0], p[0], (long)pts.tv_sec, pts.tv_nsec);
 
     int ep = (int)syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
     expect("epoll_create1(EPOLL_CLOEXEC) = %d", ep);
-    struct epoll_event ev = { .events = EPOLLIN | EPOLLET, .data.u64 = 0x100000007ULL };
+    struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.u64 = 0x100000007ULL};
     syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &ev);
-    expect("epoll_ctl(%d, EPOLL_CTL_ADD, %d, {events=EPOLLIN|EPOLLET, data={u32=7, u64=4294967303}}) = 0", ep, p[0]);
+    expect("epoll_ctl(%d, EPOLL_CTL_ADD, %d, {events=EPOLLIN|EPOLLET, data={u32=7, "
+           "u64=4294967303}}) = 0",
+           ep, p[0]);
     struct epoll_event out[4];
     n = syscall(SYS_epoll_wait, ep, out, 4, 100);
     expect("epoll_wait(%d, [{events=EPOLLIN, data={u32=7, u64=4294967303}}], 4, 100) = 1", ep);

@@ -11,8 +11,8 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 
-static char *const child_argv[] = { "true", "x y", "tab\there", NULL };
-static char *const child_envp[] = { "A=1", "B=2", NULL };
+static char *const child_argv[] = {"true", "x y", "tab\there", NULL};
+static char *const child_envp[] = {"A=1", "B=2", NULL};
 
 static const char *rlim(uint64_t v)
 {
@@ -46,7 +46,8 @@ int main(void)
         syscall(SYS_pause);
         syscall(SYS_exit_group, 0);
     }
-    expect("clone(child_stack=NULL, flags=CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[%ld]) = %ld", pid, pid);
+    expect("clone(child_stack=NULL, flags=CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[%ld]) = %ld",
+           pid, pid);
     r = syscall(SYS_kill, pid, SIGKILL);
     expect("kill(%ld, SIGKILL) = 0", pid);
     r = syscall(SYS_wait4, -1, &st, __WALL, NULL);
@@ -65,12 +66,14 @@ int main(void)
     if (pid == 0)
         syscall(SYS_exit_group, 0);
     if (pid > 0) {
-        expect("clone3({flags=CLONE_PARENT_SETTID, parent_tid=%s, exit_signal=SIGCHLD, stack=NULL, stack_size=0} => "
+        expect("clone3({flags=CLONE_PARENT_SETTID, parent_tid=%s, exit_signal=SIGCHLD, stack=NULL, "
+               "stack_size=0} => "
                "{parent_tid=[%ld]}, %zu) = %ld",
                ptr(&ctid), pid, sizeof ca, pid);
         struct rusage ru;
         r = syscall(SYS_wait4, pid, &st, 0, &ru);
-        expect("wait4(%ld, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, {ru_utime={tv_sec=%ld, tv_usec=%ld}, "
+        expect("wait4(%ld, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, {ru_utime={tv_sec=%ld, "
+               "tv_usec=%ld}, "
                "ru_stime={tv_sec=%ld, tv_usec=%ld}, ...}) = %ld",
                pid, (long)ru.ru_utime.tv_sec, (long)ru.ru_utime.tv_usec, (long)ru.ru_stime.tv_sec,
                (long)ru.ru_stime.tv_usec, pid);
@@ -82,11 +85,13 @@ int main(void)
         syscall(SYS_execve, "/bin/true", child_argv, child_envp);
         syscall(SYS_exit_group, 127);
     }
-    expect("execve(\"/bin/true\", [\"true\", \"x y\", \"tab\\there\"], %s /* 2 vars */) = 0", ptr(child_envp));
+    expect("execve(\"/bin/true\", [\"true\", \"x y\", \"tab\\there\"], %s /* 2 vars */) = 0",
+           ptr(child_envp));
     r = syscall(SYS_wait4, pid, &st, 0, NULL);
     expect("wait4(%ld, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = %ld", pid, r);
     r = syscall(SYS_execve, "/nonexistent", child_argv, NULL);
-    expect("execve(\"/nonexistent\", [\"true\", \"x y\", \"tab\\there\"], NULL) = -1 ENOENT (No such file or "
+    expect("execve(\"/nonexistent\", [\"true\", \"x y\", \"tab\\there\"], NULL) = -1 ENOENT (No "
+           "such file or "
            "directory)");
 
     /* limits */
@@ -94,13 +99,15 @@ int main(void)
         uint64_t cur, max;
     } rl;
     syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, &rl);
-    expect("prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=%s, rlim_max=%s}) = 0", rlim(rl.cur), rlim(rl.max));
-    struct rlimit64 nl = { 1000, rl.max };
+    expect("prlimit64(0, RLIMIT_NOFILE, NULL, {rlim_cur=%s, rlim_max=%s}) = 0", rlim(rl.cur),
+           rlim(rl.max));
+    struct rlimit64 nl = {1000, rl.max};
     syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, &nl, NULL);
     expect("prlimit64(0, RLIMIT_NOFILE, {rlim_cur=1000, rlim_max=%s}, NULL) = 0", rlim(rl.max));
     struct rlimit gl;
     syscall(SYS_getrlimit, RLIMIT_STACK, &gl);
-    expect("getrlimit(RLIMIT_STACK, {rlim_cur=%s, rlim_max=%s}) = 0", rlim(gl.rlim_cur), rlim(gl.rlim_max));
+    expect("getrlimit(RLIMIT_STACK, {rlim_cur=%s, rlim_max=%s}) = 0", rlim(gl.rlim_cur),
+           rlim(gl.rlim_max));
     r = syscall(SYS_getrlimit, 12345, &gl);
     expect("getrlimit(0x3039 /* RLIMIT_??? */, %s) = -1 EINVAL (Invalid argument)", ptr(&gl));
 

@@ -26,15 +26,17 @@ static void on_usr1(int sig)
 int main(void)
 {
     long pid = syscall(SYS_getpid);
-    struct ksigaction sa = { SIG_IGN, SA_RESTART, NULL, BIT(SIGINT) | BIT(SIGTERM) };
+    struct ksigaction sa = {SIG_IGN, SA_RESTART, NULL, BIT(SIGINT) | BIT(SIGTERM)};
     struct ksigaction old;
     syscall(SYS_rt_sigaction, SIGPIPE, &sa, &old, 8);
     expect("rt_sigaction(SIGPIPE, {sa_handler=SIG_IGN, sa_mask=[INT TERM], sa_flags=SA_RESTART}, "
            "{sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0");
     syscall(SYS_rt_sigaction, SIGPIPE, NULL, &old, 8);
-    expect("rt_sigaction(SIGPIPE, NULL, {sa_handler=SIG_IGN, sa_mask=[INT TERM], sa_flags=SA_RESTART}, 8) = 0");
+    expect("rt_sigaction(SIGPIPE, NULL, {sa_handler=SIG_IGN, sa_mask=[INT TERM], "
+           "sa_flags=SA_RESTART}, 8) = 0");
     syscall(SYS_rt_sigaction, SIGKILL, &sa, NULL, 8);
-    expect("rt_sigaction(SIGKILL, {sa_handler=SIG_IGN, sa_mask=[INT TERM], sa_flags=SA_RESTART}, NULL, 8) = -1 "
+    expect("rt_sigaction(SIGKILL, {sa_handler=SIG_IGN, sa_mask=[INT TERM], sa_flags=SA_RESTART}, "
+           "NULL, 8) = -1 "
            "EINVAL (Invalid argument)");
 
     /* a real handler, installed by libc (with its restorer) */
@@ -46,7 +48,8 @@ int main(void)
     lsa.sa_flags = SA_NODEFER;
     sigaction(SIGUSR1, &lsa, NULL);
     syscall(SYS_rt_sigaction, SIGUSR1, NULL, &old, 8);
-    expect("rt_sigaction(SIGUSR1, NULL, {sa_handler=%s, sa_mask=[USR2], sa_flags=SA_RESTORER|SA_NODEFER, "
+    expect("rt_sigaction(SIGUSR1, NULL, {sa_handler=%s, sa_mask=[USR2], "
+           "sa_flags=SA_RESTORER|SA_NODEFER, "
            "sa_restorer=%s}, 8) = 0",
            ptr((void *)on_usr1), ptr(old.restorer));
 
@@ -74,24 +77,27 @@ int main(void)
     syscall(SYS_rt_sigpending, &pend, 8);
     expect("rt_sigpending([USR2], 8) = 0");
     siginfo_t si;
-    struct timespec ts = { 0, 1000 };
+    struct timespec ts = {0, 1000};
     syscall(SYS_rt_sigtimedwait, &set, &si, &ts, 8);
     expect("rt_sigtimedwait([USR2], {si_signo=SIGUSR2, si_code=SI_TKILL, si_pid=%ld, si_uid=%d}, "
            "{tv_sec=0, tv_nsec=1000}, 8) = %d (SIGUSR2)",
            pid, (int)getuid(), SIGUSR2);
     syscall(SYS_rt_sigtimedwait, &set, NULL, &ts, 8);
-    expect("rt_sigtimedwait([USR2], NULL, {tv_sec=0, tv_nsec=1000}, 8) = -1 EAGAIN (Resource temporarily "
+    expect("rt_sigtimedwait([USR2], NULL, {tv_sec=0, tv_nsec=1000}, 8) = -1 EAGAIN (Resource "
+           "temporarily "
            "unavailable)");
     syscall(SYS_tgkill, pid, tid, SIGUSR1);
     expect("tgkill(%ld, %ld, SIGUSR1) = 0", pid, tid);
-    expect("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=%ld, si_uid=%d} ---", pid, (int)getuid());
+    expect("--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=%ld, si_uid=%d} ---", pid,
+           (int)getuid());
     expect("rt_sigreturn({mask=[USR2]}) = 0");
 
     /* alternate stack */
     static char stack[65536];
-    stack_t ss = { .ss_sp = stack, .ss_flags = 0, .ss_size = sizeof stack }, oss;
+    stack_t ss = {.ss_sp = stack, .ss_flags = 0, .ss_size = sizeof stack}, oss;
     syscall(SYS_sigaltstack, &ss, &oss);
-    expect("sigaltstack({ss_sp=%s, ss_flags=0, ss_size=65536}, {ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}) = 0",
+    expect("sigaltstack({ss_sp=%s, ss_flags=0, ss_size=65536}, {ss_sp=NULL, ss_flags=SS_DISABLE, "
+           "ss_size=0}) = 0",
            ptr(stack));
 
     /* signalfd */

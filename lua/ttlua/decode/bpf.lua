@@ -41,7 +41,7 @@ local PROG_GET_FD_BY_ID, MAP_GET_FD_BY_ID, LOOKUP_AND_DELETE, MAP_FREEZE = 13, 1
 local _ = PROG_LOAD
 
 local D = {}
-D[MAP_CREATE] = function(c, b, len)
+D[MAP_CREATE] = function(_, b, len)
   local list = {
     { 0, "map_type", fset("bpf_map_types", "BPF_MAP_TYPE_???", true) },
     { 4, "key_size", fU }, { 8, "value_size", fU }, { 12, "max_entries", fU },

@@ -71,4 +71,51 @@ U.call("fadvise64", U.at_entry(function(c)
     .. (name or (U.x32(adv) .. " /* POSIX_FADV_??? */"))
 end))
 
+-- openat2's struct open_how (value: the decoded table)
+local OPEN_HOW_MIN = 24
+local function how_text(c, addr, size)
+  if addr == 0 then return "NULL" end
+  if size < OPEN_HOW_MIN then return U.ptr(addr) end
+  local t = U.struct(c, addr, "open_how")
+  return t and U.sfmt("open_how", t) or U.ptr(addr)
+end
+U.type("open_how", {
+  value = function(c, raw) return U.struct(c, raw, "open_how") end,
+  format = function(c, raw) return how_text(c, raw, c._args[4]) end,
+  encode = function(c, v)
+    if type(v) ~= "table" then return v end
+    return c.proc:alloc_bytes(U.structs().encode("open_how", v))
+  end,
+})
+U.call("openat2", U.at_entry(function(c)
+  return U.arg(c, 1) .. ", " .. U.arg(c, 2) .. ", " .. how_text(c, c._args[3], c._args[4]) .. ", "
+    .. U.udec(c._args[4])
+end))
+
+-- xattr values: the bytes (value), printed by the calls' own printers
+local function len_arg(c, arg)
+  if arg.param == "ret" then return c.result end
+  local i = c.spec.argi[arg.param]
+  return i and c._args[i] or nil
+end
+U.type("xattr_value_in", {
+  value = function(c, raw, arg) return U.read(c, raw, len_arg(c, arg)) end,
+  format = function(c, raw, arg) return U.buf(c, raw, len_arg(c, arg)) end,
+  encode = function(c, v)
+    if type(v) == "string" then return c.proc:alloc_bytes(v) end
+    return v
+  end,
+})
+U.type("xattr_value_out", {
+  out = true,
+  value = function(c, raw)
+    if U.failed(c) then return nil end
+    return U.read(c, raw, c.result)
+  end,
+  format = function(c, raw)
+    if U.failed(c) then return U.ptr(raw) end
+    return U.buf(c, raw, c.result)
+  end,
+})
+
 return { time_pair = time_pair }

@@ -50,7 +50,7 @@ U.call("io_uring_setup", {
   end,
   exit = function(c)
     if not c._up then return "" end
-    local p = params(c, c._args[2])
+    local p = not U.failed(c) and params(c, c._args[2])
     local s = ""
     if p then
       s = ", sq_entries=" .. p.sq_entries .. ", cq_entries=" .. p.cq_entries .. ", features="

@@ -300,11 +300,28 @@ local function msghdr_text(c, m, user_namelen, data_size)
     .. msgflags(m.msg_flags) .. "}"
 end
 
-local function msghdr_value(c, addr)
+-- the table a handler sees: the msghdr fields, plus name (the decoded
+-- address), iov (list of { base, len, data }, data up to data_size bytes
+-- in all when given) and control (list of { cmsg_len, cmsg_level,
+-- cmsg_type, cmsg_data })
+local function msghdr_value(c, addr, data_size)
   local m = msghdr_read(c, addr)
   if not m then return nil end
   if m.msg_name ~= 0 then m.name = sockaddr_read(c, m.msg_name, m.msg_namelen) end
   m.iov = io_.iov_read(c, m.msg_iov, m.msg_iovlen)
+  local left = data_size
+  for _, v in ipairs(m.iov or {}) do
+    local n = v.len
+    if left then
+      if n > left then n = left end
+      left = left - n
+    end
+    v.data = U.read(c, v.base, n)
+  end
+  if m.msg_controllen > 0 and m.msg_control ~= 0 then
+    local b = U.read(c, m.msg_control, math.min(m.msg_controllen, OPTMEM_MAX))
+    if b then m.control = U.structs().decode_cmsgs(b, #b) end
+  end
   return m
 end
 
@@ -320,7 +337,7 @@ U.type("msghdr_out", {
   out = true,
   value = function(c, raw)
     if U.failed(c) then return nil end
-    return msghdr_value(c, raw)
+    return msghdr_value(c, raw, c.result)
   end,
   format = function(c, raw)
     local m = raw ~= 0 and not U.failed(c) and msghdr_read(c, raw)

@@ -65,4 +65,42 @@ U.call("adjtimex", U.printer(function() return "" end,
 U.call("clock_adjtime", U.printer(function(c) return U.arg(c, 1) .. ", " end,
   function(c) return timex(c, c._args[2]) end, clock_state))
 
-return {}
+-- struct sigevent (timer_create, mq_notify)
+local SIGEV_SIGNAL, SIGEV_THREAD, SIGEV_THREAD_ID = 0, 2, 4
+local function sigevent_text(c, addr)
+  if addr == 0 then return "NULL" end
+  local b = U.readn(c, addr, 32)
+  if not b then return U.ptr(addr) end
+  local val, signo, notify = U.get_u64(b, 0), U.get_i32(b, 2), U.get_i32(b, 3)
+  local p = {}
+  if val ~= 0 then
+    p[#p + 1] = "sigev_value={sival_int=" .. U.get_i32(b, 0) .. ", sival_ptr=" .. U.ptr(val) .. "}"
+  end
+  if notify == SIGEV_SIGNAL or notify == SIGEV_THREAD or notify == SIGEV_THREAD_ID then
+    p[#p + 1] = "sigev_signo=" .. U.signal(signo)
+  else
+    p[#p + 1] = "sigev_signo=" .. U.dec(U.u32(signo))
+  end
+  p[#p + 1] = "sigev_notify=" .. U.enum_x("sigev_notify", U.u32(notify), "SIGEV_???")
+  if notify == SIGEV_THREAD_ID then
+    p[#p + 1] = "sigev_notify_thread_id=" .. U.get_i32(b, 4)
+  elseif notify == SIGEV_THREAD then
+    p[#p + 1] = "sigev_notify_function=" .. U.ptr(U.get_u64(b, 2))
+    p[#p + 1] = "sigev_notify_attributes=" .. U.ptr(U.get_u64(b, 3))
+  end
+  return "{" .. table.concat(p, ", ") .. "}"
+end
+
+U.call("timer_create", U.printer(
+  function(c) return U.arg(c, 1) .. ", " .. sigevent_text(c, c._args[2]) .. ", " end,
+  function(c)
+    local addr = c._args[3]
+    if addr == 0 then return "NULL" end
+    local v = not U.failed(c) and U.read_i32(c, addr)
+    return v and ("[" .. v .. "]") or U.ptr(addr)
+  end))
+U.call("mq_notify", U.at_entry(function(c)
+  return U.arg(c, 1) .. ", " .. sigevent_text(c, c._args[2])
+end))
+
+return { sigevent_text = sigevent_text }
