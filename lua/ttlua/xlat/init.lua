@@ -113,7 +113,7 @@ prepare = function(name, set)
       bits[#bits + 1] = { lo, hi, n }
     end
   end
-  set.by_value, set.by_name, set.bits, set.zero_name = by_value, by_name, bits, zero_name
+  set.by_value, set.by_name, set.bitlist, set.zero_name = by_value, by_name, bits, zero_name
   set.memo, set.memo_n = {}, 0
   if set.low then set.low.mask_lo = split(set.low.mask) end
   if set.field then set.field.mask_lo = split(set.field.mask) end
@@ -128,7 +128,7 @@ local function flags_text(set, lo, hi)
     return set.zero_name, set.zero_name ~= nil
   end
   local out, n = {}, 0
-  local bits = set.bits
+  local bits = set.bitlist
   for i = 1, #bits do
     local b = bits[i]
     local blo, bhi = b[1], b[2]

@@ -5,6 +5,7 @@ return {
   kind = "flags",
   headers = { "asm/signal.h" },
   unknown = "SA_???",
+  bits = 64,
   { "SA_RESTORER", 0x4000000 },
   { "SA_ONSTACK", 0x8000000 },
   { "SA_RESTART", 0x10000000 },
