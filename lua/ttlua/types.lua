@@ -691,7 +691,7 @@ function M.register_call(name, f)
   call_formats[name] = f
 end
 function M.call_format(spec)
-  return call_formats[spec.name]
+  return call_formats[spec.name] or (spec.unknown and call_formats["*unknown*"]) or nil
 end
 
 -- ---- return values -----------------------------------------------------------

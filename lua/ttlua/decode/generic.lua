@@ -124,7 +124,22 @@ local function wrap(kind)
   end
   t.format = function(c, raw, arg)
     local p = parse(arg)
-    if not p then return base.format(c, raw, arg) end
+    if not p then
+      -- arrays of structs: at most -s of them, then "..."
+      local name, count = arg.param:match("^([%w_]+)%[([%w_]+)%]$")
+      if name and raw ~= 0 and not (base.out and U.failed(c)) then
+        local n = tonumber(count)
+        if not n then
+          if count == "ret" then n = c.result
+          else local i = c.spec.argi[count]; n = i and c._args[i] end
+        end
+        if n and n >= 0 and U.structfmt().has(name) then
+          local ok, s = pcall(U.parray, c, raw, name, n)
+          if ok then return s end
+        end
+      end
+      return base.format(c, raw, arg)
+    end
     if base.out and U.failed(c) then return U.ptr(raw) end
     return scalar_text(c, raw, p)
   end
@@ -155,6 +170,8 @@ for _, name in ipairs({ "rseq", "set_tid_address", "afs_syscall", "create_module
     "tuxcall", "vserver", "epoll_ctl_old", "epoll_wait_old", "sysfs", "uretprobe", "uprobe" }) do
   U.call(name, printargs())
 end
+-- numbers the table does not know (syscall_0x151): all six in hex
+U.call("*unknown*", printargs(6))
 local function printargs_d(c) return U.dec(U.s32(c._args[1])) end
 for _, name in ipairs({ "exit", "iopl", "pkey_free", "timer_delete", "timer_getoverrun" }) do
   U.call(name, U.at_entry(printargs_d))
@@ -174,7 +191,7 @@ local function open_tail(c, fi)
   local flags = U.u32(c._args[fi])
   local s = U.set("open_flags", flags)
   if U.band(flags, O_CREAT + O_TMPFILE) ~= 0 then
-    s = s .. ", " .. U.oct(U.u32(c._args[fi + 1]))
+    s = s .. ", " .. U.oct(c._args[fi + 1] % 65536)
   end
   return s
 end
@@ -311,7 +328,7 @@ U.call("statx", U.printer(
     local flags = U.u32(c._args[3])
     local s = U.set("statx_sync_type", U.band(flags, AT_STATX_SYNC_TYPE))
     local rest = U.u32(bit.band(flags, bit.bnot(AT_STATX_SYNC_TYPE)))
-    if rest ~= 0 then s = s .. "|" .. U.set("at_flags", U.u32(rest)) end
+    if rest ~= 0 then s = s .. "|" .. U.set_plain("at_flags", U.u32(rest)) end
     return U.arg(c, 1) .. ", " .. U.arg(c, 2) .. ", " .. s .. ", "
       .. U.set("statx_mask", U.u32(c._args[4])) .. ", "
   end,

@@ -110,4 +110,31 @@ U.call("pwrite64", U.at_entry(function(c)
     .. ", " .. U.dec(c._args[4])
 end))
 
+-- vectored calls: the count as the full (unsigned) register, the offset of
+-- preadv2/pwritev2 as one number (the high half is 0 on x86_64)
+local function vec(write, with_off, with_flags)
+  local function tail(c)
+    local a = c._args
+    local s = ", " .. U.udec(a[3])
+    if with_off then s = s .. ", " .. U.dec(a[4]) end
+    if with_flags then s = s .. ", " .. U.set("rwf_flags", U.u32(a[6])) end
+    return s
+  end
+  if write then
+    return U.at_entry(function(c)
+      return U.arg(c, 1) .. ", " .. iov_text(c, c._args[2], c._args[3]) .. tail(c)
+    end)
+  end
+  return U.printer(function(c) return U.arg(c, 1) .. ", " end, function(c)
+    local failed = U.failed(c)
+    return iov_text(c, c._args[2], c._args[3], failed and 0 or c.result, failed) .. tail(c)
+  end)
+end
+U.call("readv", vec(false))
+U.call("writev", vec(true))
+U.call("preadv", vec(false, true))
+U.call("pwritev", vec(true, true))
+U.call("preadv2", vec(false, true, true))
+U.call("pwritev2", vec(true, true, true))
+
 return { iov_text = iov_text, iov_read = iov_read }

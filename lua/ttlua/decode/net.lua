@@ -104,7 +104,7 @@ local function protocol(domain, p)
     v = band(bit.bor(bit.rshift(v, 8), bit.lshift(v, 8)), 0xffff)
     return "htons(" .. U.enum_x("ethernet_protocols", v, "ETH_P_???") .. ")"
   end
-  return U.dec(U.u32(p))
+  return U.udec(p)
 end
 
 local function socktype(v) return U.set("socket_type", U.u32(v)) end
@@ -125,7 +125,7 @@ local function fd_pair(c, addr)
 end
 U.call("socketpair", U.printer(
   function(c)
-    return family(c._args[1]) .. ", " .. socktype(c._args[2]) .. ", " .. U.dec(U.u32(c._args[3])) .. ", "
+    return family(c._args[1]) .. ", " .. socktype(c._args[2]) .. ", " .. U.udec(c._args[3]) .. ", "
   end,
   function(c) return fd_pair(c, c._args[4]) end))
 U.call("pipe", U.printer(function() return "" end, function(c) return fd_pair(c, c._args[1]) end))
@@ -384,7 +384,7 @@ local function mmsg_text(c, addr, vlen, count, datalimited)
   if vlen == 0 then return "[]" end
   local max = U.types.opts.strsize
   local n = vlen > max and max or vlen
-  if count and count < n then n = count end
+  if count and datalimited and count < n then n = count end
   local parts = {}
   for i = 0, n - 1 do
     local b = U.readn(c, addr + i * MMSG, MMSG)
@@ -395,10 +395,12 @@ local function mmsg_text(c, addr, vlen, count, datalimited)
     end
     local e = U.structs().decode("mmsghdr", b)
     local data = datalimited and e.msg_len or nil
-    parts[#parts + 1] = "{msg_hdr=" .. msghdr_text(c, e.msg_hdr, nil, data) .. ", msg_len="
-      .. U.udec(e.msg_len) .. "}"
+    local s = "{msg_hdr=" .. msghdr_text(c, e.msg_hdr, nil, data)
+    -- msg_len is there for the messages the call went through
+    if count and i < count then s = s .. ", msg_len=" .. U.udec(e.msg_len) end
+    parts[#parts + 1] = s .. "}"
   end
-  if (count or vlen) > n and #parts == n then parts[#parts + 1] = "..." end
+  if vlen > n and #parts == n then parts[#parts + 1] = "..." end
   return "[" .. concat(parts, ", ") .. "]"
 end
 
@@ -434,7 +436,7 @@ U.call("sendmmsg", U.printer(
   function(c) return U.arg(c, 1) .. ", " end,
   function(c)
     local sent = U.failed(c) and 0 or c.result
-    return mmsg_text(c, c._args[2], U.u32(c._args[3]), sent > 0 and sent or nil, false) .. ", "
+    return mmsg_text(c, c._args[2], U.u32(c._args[3]), sent, false) .. ", "
       .. U.dec(U.u32(c._args[3])) .. ", " .. msgflags(c._args[4])
   end))
 
@@ -552,7 +554,8 @@ local function setopt_text(c, level, name, addr, len)
     end
   end
   if len == 4 then return int_at(c, addr) end
-  return U.buf(c, addr, len)
+  -- a negative length is a huge unsigned one: -s bytes and "..."
+  return U.buf(c, addr, len < 0 and len + 2 ^ 64 or len)
 end
 
 U.call("setsockopt", U.at_entry(function(c)

@@ -6,6 +6,19 @@
 --   adjtimex, clock_adjtime: the clock state after the result (TIME_OK)
 local U = require "ttlua.decode.util"
 
+-- a clock id: its name, or the int in hex with strace's comment
+local function clock_text(raw)
+  local id = U.s32(raw)
+  local n = id >= 0 and U.name("clockid", id)
+  if n then return n end
+  return U.x32(id) .. " /* CLOCK_??? */"
+end
+U.type("clockid", {
+  value = function(_, raw) return U.s32(raw) end,
+  format = function(_, raw) return clock_text(raw) end,
+  encode = function(_, v) return v end,
+})
+
 local function ts(c, addr) return U.pstruct(c, addr, "timespec") end
 
 local function restart(c)

@@ -70,6 +70,11 @@ function U.set(set, v)
   end
   return U.x(v)
 end
+-- flags printed without the set's comment for unknown bits (strace's
+-- printflags with a NULL default)
+function U.set_plain(set, v)
+  return (U.set(set, v):gsub(" /%* [^*]* %*/$", ""))
+end
 -- the name of v in enum `set`, or nil
 function U.name(set, v)
   local x = X()

@@ -5,7 +5,7 @@ return {
   kind = "flags",
   headers = { "linux/fanotify.h" },
   unknown = "FAN_???",
-  low = { mask = 0xc, set = "fanotify_class" },
+  low = { mask = 0xc, set = "fanotify_class", raw = true, rest_unknown = true },
   { "FAN_CLOEXEC", 0x1 },
   { "FAN_NONBLOCK", 0x2 },
   { "FAN_UNLIMITED_QUEUE", 0x10 },

@@ -2,6 +2,7 @@
 -- Names and their order: strace 6.1 (xlat/fan_event_flags.in); values: the x86_64 headers listed below.
 return {
   kind = "flags",
+  bits = 64,
   headers = { "sys/fanotify.h" },
   unknown = "FAN_???",
   { "FAN_ACCESS", 0x1 },

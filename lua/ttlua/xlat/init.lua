@@ -92,10 +92,15 @@ local function load_set(name)
   return set
 end
 
+-- Names that strace 6.1 does not know (tagged since = "6.2" and later) are
+-- constants a policy can use, but are not printed unless print_newer is
+-- set before the set loads: the log reads as strace 6.1's does.
+M.print_newer = os.getenv("TTLUA_XLAT_NEWER") == "1"
+
 -- Give a set its look-up tables:
 --   by_value[v]  first name with value v (v as a Lua number)
 --   by_name[n]   value of name n
---   bits         { {lo, hi, name}, ... } the non-zero values in print order
+--   bitlist      { {lo, hi, name}, ... } the non-zero values in print order
 prepare = function(name, set)
   set.name = name
   local by_value, by_name, bits = {}, {}, {}
@@ -103,12 +108,17 @@ prepare = function(name, set)
   for i = 1, #set do
     local e = set[i]
     local n, v = e[1], e[2]
-    if by_value[v] == nil then by_value[v] = n end
     by_name[n] = v
     if by_name_all[n] == nil then by_name_all[n] = v end
+    if e.since and not M.print_newer then
+      -- known to ttlua, not printed (see print_newer)
+      v = nil
+    elseif by_value[v] == nil then
+      by_value[v] = n
+    end
     if v == 0 then
       zero_name = zero_name or n
-    else
+    elseif v ~= nil then
       local lo, hi = split(v)
       bits[#bits + 1] = { lo, hi, n }
     end
