@@ -116,7 +116,12 @@ function P:entry(call)
   local text
   if cf then
     local ok, s = pcall(cf.entry, call)
-    text = self:prefix(call.tid) .. spec.name .. "(" .. (ok and s or "")
+    if not ok then
+      -- a decoder failed: the arguments by their types, all at entry
+      s = format_args(call, 1, spec.nargs)
+      call._cf_failed = true
+    end
+    text = self:prefix(call.tid) .. spec.name .. "(" .. s
   else
     local sp = split_point(spec)
     text = self:prefix(call.tid) .. spec.name .. "(" ..
@@ -144,7 +149,8 @@ function P:exit(call)
   local rest, rtext
   local result = call.result
   if cf then
-    local ok, s = pcall(cf.exit, call)
+    local ok, s = true, ""
+    if not call._cf_failed then ok, s = pcall(cf.exit, call) end
     rest = (ok and s or "") .. ")"
     if result ~= nil and cf.result then
       ok, s = pcall(cf.result, call)

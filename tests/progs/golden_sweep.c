@@ -1,7 +1,8 @@
 /* golden_sweep: calls (almost) every x86_64 system call three times with
  * harmless arguments, for scripts/compare-strace to compare ttlua's lines
  * with strace's: all zeros; -1 and pointers to a zeroed page; pointers to
- * the page everywhere.  Calls that would end, block, reconfigure or harm the
+ * the page everywhere; an unused fd, then pointers to a page of small
+ * numbers (3 and 1 in each word).  Calls that would end, block, reconfigure or harm the
  * process or the machine are left out (see SKIP).  It prints nothing. */
 #define _GNU_SOURCE
 #include <stdint.h>
@@ -45,6 +46,8 @@ static const int skip_always[] = {
     SYS_setxattr, SYS_lsetxattr, SYS_fsetxattr, SYS_pkey_alloc, 335 /* uretprobe */, 336 /* uprobe */, 452,
 };
 
+static int fill_pattern;
+
 static void sweep(const long a[6], const void *page)
 {
     for (long nr = 0; nr < NR_MAX; nr++) {
@@ -55,6 +58,14 @@ static void sweep(const long a[6], const void *page)
         if (skip)
             continue;
         memset((void *)page, 0, 4096);
+        if (fill_pattern) {
+            /* small numbers everywhere: 3 in the low half of each word, 1 in the high */
+            uint32_t *w = (uint32_t *)page;
+            for (int i = 0; i < 1024; i += 2) {
+                w[i] = 3;
+                w[i + 1] = 1;
+            }
+        }
         syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
     }
 }
@@ -71,6 +82,9 @@ int main(void)
     sweep(zeros, page);
     sweep(bad, page);
     sweep(ptrs, page);
+    const long small[6] = { 1000, p, 3, p, 5, p };
+    fill_pattern = 1;
+    sweep(small, page);
     syscall(SYS_personality, 0xffffffffUL);
     return 0;
 }

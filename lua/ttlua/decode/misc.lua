@@ -262,6 +262,28 @@ U.call("mount_setattr", U.at_entry(function(c)
     .. attr .. ", " .. U.udec(a[5])
 end))
 
+-- ---- I/O priorities -------------------------------------------------------------------------------
+
+local function ioprio_text(v)
+  v = U.u32(v)
+  return "IOPRIO_PRIO_VALUE(" .. U.enum_x("ioprio_class", bit.rshift(v, 13), "IOPRIO_CLASS_???") .. ", "
+    .. band(v, 0x1fff) .. ")"
+end
+U.call("ioprio_set", U.at_entry(function(c)
+  local a = c._args
+  return U.enum_x("ioprio_which", U.u32(a[1]), "IOPRIO_WHO_???") .. ", " .. U.dec(U.s32(a[2])) .. ", "
+    .. ioprio_text(a[3])
+end))
+U.call("ioprio_get", U.at_entry(
+  function(c)
+    local a = c._args
+    return U.enum_x("ioprio_which", U.u32(a[1]), "IOPRIO_WHO_???") .. ", " .. U.dec(U.s32(a[2]))
+  end,
+  function(c)
+    if U.failed(c) then return nil end
+    return U.dec(c.result) .. " (" .. ioprio_text(c.result) .. ")"
+  end))
+
 -- ---- AIO ---------------------------------------------------------------------------------------------
 
 local IOCB_FLAG_RESFD, IOCB_FLAG_IOPRIO = 1, 2
@@ -282,7 +304,7 @@ local function iocb_text(c, b, header_only)
   if rwflags ~= 0 then p[#p + 1] = "aio_rw_flags=" .. U.set("rwf_flags", U.u32(rwflags)) end
   local on = U.name("aio_cmds", opcode)
   p[#p + 1] = "aio_lio_opcode=" .. (on or (opcode .. " /* IOCB_CMD_??? */"))
-  if band(flags, IOCB_FLAG_IOPRIO) ~= 0 then p[#p + 1] = "aio_reqprio=" .. reqprio
+  if band(flags, IOCB_FLAG_IOPRIO) ~= 0 then p[#p + 1] = "aio_reqprio=" .. ioprio_text(reqprio % 65536)
   elseif reqprio ~= 0 then p[#p + 1] = "aio_reqprio=" .. reqprio end
   p[#p + 1] = "aio_fildes=" .. fildes
   if not header_only then

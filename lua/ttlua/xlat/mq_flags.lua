@@ -3,6 +3,7 @@
 -- values: the x86_64 headers listed below.
 return {
   kind = "flags",
+  bits = 64,
   headers = { "fcntl.h" },
   unknown = "O_???",
   { "O_NONBLOCK", 0x800 },
