@@ -690,8 +690,14 @@ local call_formats = {}
 function M.register_call(name, f)
   call_formats[name] = f
 end
+-- Only for x86_64 calls: the families read x86_64 layouts (an i386 or x32
+-- call keeps the argument-by-argument line).
+local x86_64_specs
 function M.call_format(spec)
-  return call_formats[spec.name] or (spec.unknown and call_formats["*unknown*"]) or nil
+  if spec.unknown then return call_formats["*unknown*"] end
+  if not x86_64_specs then x86_64_specs = require("ttlua.syscalls").arch("x86_64").by_name end
+  if x86_64_specs[spec.name] ~= spec then return nil end
+  return call_formats[spec.name]
 end
 
 -- ---- return values -----------------------------------------------------------

@@ -89,6 +89,34 @@ U.type("iovec_out", {
   end,
 })
 
+-- obuf(LEN) whose LEN is a socklen_ptr argument (getsockopt's optval):
+-- the length is the int the kernel stored through that pointer
+do
+  local base = U.types.T.obuf
+  local t = {}
+  for k, v in pairs(base) do t[k] = v end
+  local function socklen(c, arg)
+    local i = arg.param and c.spec.argi[arg.param]
+    if i and c.spec.args[i].kind == "socklen_ptr" then
+      return true, c._args[i] ~= 0 and U.read_i32(c, c._args[i]) or nil
+    end
+    return false
+  end
+  t.value = function(c, raw, arg)
+    local is, len = socklen(c, arg)
+    if not is then return base.value(c, raw, arg) end
+    if U.failed(c) or not len or len < 0 then return nil end
+    return U.read(c, raw, len)
+  end
+  t.format = function(c, raw, arg)
+    local is, len = socklen(c, arg)
+    if not is then return base.format(c, raw, arg) end
+    if U.failed(c) or not len then return U.ptr(raw) end
+    return U.buf(c, raw, len)
+  end
+  U.type("obuf", t)
+end
+
 -- read-like calls: the buffer at exit, up to the result
 local function outbuf(c, addr)
   if U.failed(c) then return U.ptr(addr) end
