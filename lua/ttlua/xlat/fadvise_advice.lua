@@ -1,5 +1,7 @@
 -- fadvise64(2) advice
--- Names and their order: strace 6.1 (xlat/advise.in); values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/advise.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "fcntl.h" },

@@ -1,4 +1,4 @@
--- semctl(2) cmd (the table's name for sem_cmd): IPC_64| then the command
+-- semctl(2) cmd: IPC_64| then the command (same as sem_cmd)
 return {
   kind = "flags",
   headers = { "linux/ipc.h" },
