@@ -7,5 +7,5 @@ return {
   headers = { "linux/landlock.h" },
   unknown = "LANDLOCK_CREATE_RULESET_???",
   { "LANDLOCK_CREATE_RULESET_VERSION", 0x1 },
-  { "LANDLOCK_CREATE_RULESET_ERRATA", 0x2 },
+  { "LANDLOCK_CREATE_RULESET_ERRATA", 0x2, since = "6.15" },
 }
