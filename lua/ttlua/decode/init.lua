@@ -7,7 +7,7 @@ local types = require "ttlua.types"
 
 local families = {
   "generic", "signal", "process", "fcntl", "ioctl", "futex", "sched", "fs", "time",
-  "io", "net", "poll", "prctl", "seccomp", "ptrace", "bpf", "caps", "io_uring", "files", "misc",
+  "io", "net", "poll", "prctl", "seccomp", "ptrace", "bpf", "caps", "io_uring", "files", "misc", "ipc",
 }
 for _, name in ipairs(families) do
   require("ttlua.decode." .. name)
