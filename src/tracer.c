@@ -695,6 +695,11 @@ void tracer_set_vdso_hiding(int on)
     hide_vdso = on;
 }
 
+/* Arm the engine's timer (seconds > 0) or disarm it (seconds <= 0).
+ * SIGALRM can land between the loop's timer_fired check and waitpid(),
+ * and that wakeup would be lost; so after its first expiry the timer keeps
+ * firing every TIMER_REPEAT_US until the engine re-arms or disarms it. */
+#define TIMER_REPEAT_US 5000
 void tracer_set_timer(double seconds)
 {
     struct itimerval it;
@@ -706,6 +711,7 @@ void tracer_set_timer(double seconds)
         it.it_value.tv_usec = (suseconds_t)((seconds - (double)it.it_value.tv_sec) * 1e6);
         if (!it.it_value.tv_sec && !it.it_value.tv_usec)
             it.it_value.tv_usec = 1;
+        it.it_interval.tv_usec = TIMER_REPEAT_US;
     }
     timer_fired = 0;
     setitimer(ITIMER_REAL, &it, NULL);

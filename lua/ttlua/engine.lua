@@ -262,7 +262,8 @@ function E.sleep(seconds)
     if t.at > at then pos = i; break end
   end
   table.insert(timers, pos, { at = at, ctx = ctx })
-  C.ttl_set_timer(timers[1].at - now())
+  -- never 0: that would disarm the timer and hold the thread for good
+  C.ttl_set_timer(math.max(timers[1].at - now(), 1e-6))
   return co_yield("hold")
 end
 
@@ -274,7 +275,11 @@ local function on_timer()
     local th = ctx.thread or ctx
     if not th.dead and th.waiter == ctx then step(ctx, ctx.co) end
   end
-  if timers[1] then C.ttl_set_timer(math.max(timers[1].at - now(), 1e-6)) end
+  if timers[1] then
+    C.ttl_set_timer(math.max(timers[1].at - now(), 1e-6))
+  else
+    C.ttl_set_timer(0) -- the core's timer repeats until disarmed
+  end
 end
 
 -- ---- events ---------------------------------------------------------------
@@ -363,7 +368,13 @@ local function on_fork()
     proc = pproc and pproc:fork(cpid, flags) or Proc.new(E, cpid)
     procs[cpid] = proc
   end
-  new_thread(ctid, proc)
+  local th = new_thread(ctid, proc)
+  if parent then
+    -- who made whom, in which order: a name for the thread that is the
+    -- same from one run to the next (ttlua.inject seeds its PRNGs with it)
+    parent.nchildren = (parent.nchildren or 0) + 1
+    th.parent, th.nth = parent, parent.nchildren
+  end
   if proc ~= pproc and parent then hook("on_fork", parent, pproc, proc, flags) end
 end
 
@@ -526,6 +537,7 @@ E.filter_hooks = {}
 
 function E.setup(argv, luadir)
   E.luadir = luadir
+  for _, name in ipairs(E.extensions) do require(name) end
   local o, err = cli.parse(argv)
   if not o then
     errmsg("%s", err)
@@ -578,6 +590,13 @@ function E.setup(argv, luadir)
     errmsg("%s", err)
     return 1
   end
+  for _, f in ipairs(E.policy_hooks) do
+    local ok, msg = f(h, sys)
+    if not ok then
+      errmsg("%s", msg)
+      return 1
+    end
+  end
   handlers = h
   default_handler = h.default
   E.passthru_default = not o.policy and not o.eval and h.default or nil
@@ -613,6 +632,12 @@ function E.setup(argv, luadir)
 end
 -- Option handlers other modules add: function(opts) -> true | nil, message
 E.setup_hooks = {}
+-- After the policy loaded, before the filter is built: function(handlers, sys)
+-- -> true | nil, message.  May add or wrap handlers (ttlua.inject does).
+E.policy_hooks = {}
+-- Modules loaded before the command line is parsed (they register options
+-- and hooks).
+E.extensions = { "ttlua.inject" }
 
 -- Modules that print summaries at the end add a function(status) here.
 E.finish_hooks = {}
