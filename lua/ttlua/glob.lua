@@ -11,7 +11,8 @@
 --            closing "]" is an ordinary character
 --   \c       the character c itself
 -- Which part of the path a pattern is matched against:
---   "/..."   a pattern starting with "/" matches the whole path;
+--   "/..."   a pattern starting with "/" matches the whole path (both
+--            with "//", "/./" and "x/.." folded);
 --   "a/b*"   a pattern with a "/" elsewhere matches the path's tail after
 --            any "/" (as if it started with "**/");
 --   "*.db"   a pattern without "/" matches the last component (basename).
@@ -196,6 +197,7 @@ function M.compile(pattern)
   local mode
   if pattern:sub(1, 1) == "/" then
     mode = "whole"
+    pattern = M.normalize(pattern) -- paths are matched normalized
   elseif pattern:find("/", 1, true) then
     mode = "tail"
     pattern = "**/" .. pattern

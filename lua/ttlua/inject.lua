@@ -120,15 +120,16 @@ local function caller_where(level)
 end
 
 local function make(t, kind)
+  local fname = kind == "fault" and "inject.fault" or "inject.rule"
   if sealed then
-    error("inject." .. kind .. "(): rules must be made while the policy loads", 3)
+    error(fname .. "(): rules must be made while the policy loads", 3)
   end
   local where = caller_where(3)
   if type(t) == "string" then
     local err
     local text = t
     t, err = M.parse(t, kind)
-    if not t then error(("inject.%s(%q): %s"):format(kind, text, err), 3) end
+    if not t then error(("%s(%q): %s"):format(fname, text, err), 3) end
     t.origin = where
   elseif type(t) == "table" and t.origin == nil then
     local copy = {}
@@ -137,14 +138,21 @@ local function make(t, kind)
     t = copy
   end
   local r, err = M.compile(t, kind)
-  if not r then error(("inject.%s: %s"):format(kind, err), 3) end
+  if not r then error(("%s: %s"):format(fname, err), 3) end
   return register(r)
 end
 
 -- inject.rule{...} / inject.rule "spec": a rule; raises on bad input.
-function M.rule(t) return make(t, "inject") end
+-- (Not tail calls: make() counts stack levels to blame the caller.)
+function M.rule(t)
+  local r = make(t, "inject")
+  return r
+end
 -- inject.fault{...}: the same with --fault's default error, ENOSYS.
-function M.fault(t) return make(t, "fault") end
+function M.fault(t)
+  local r = make(t, "fault")
+  return r
+end
 
 -- The rule that fired on this call, or nil.
 function M.fired(call)
@@ -332,6 +340,24 @@ end
 
 local iovec_t = ffi.typeof("struct { uint64_t base, len; }[?]")
 
+-- The bytes a read or write asks to move (its count, or the sum of its
+-- iovec lengths), or nil for other calls or unreadable iovecs.
+function M.byte_count(call)
+  local sh = SHAPE[call.spec.name]
+  if not sh then return nil end
+  local args = rawget(call, "_args")
+  if not sh[2] then return args[call.spec.argi[sh[1]]] end
+  local base, cnt = args[call.spec.argi[sh[1]]], s32(args[call.spec.argi[sh[2]]])
+  if cnt <= 0 or cnt > 1024 then return nil end
+  local raw = call.proc:read(base, cnt * 16)
+  if not raw or #raw < cnt * 16 then return nil end
+  local iov = iovec_t(cnt)
+  ffi.copy(iov, raw, cnt * 16)
+  local n = 0
+  for k = 0, cnt - 1 do n = n + tonumber(iov[k].len) end
+  return n
+end
+
 -- Run the call moving at most cap bytes; the arguments the tracee passed
 -- are restored at the exit.  Returns the result, and whether it shrank.
 local function run_capped(call, cap, real_run)
@@ -403,29 +429,35 @@ local function real_run(call)
   return methods.run(call)
 end
 
--- call:run() while a rule has fired: the injected result, or a shortened run.
+-- call:run() once a rule has fired: the injected result without running
+-- the call, or the call (shortened for after=/short=); then poke_exit.
 local function injected_run(call)
   local plan = rawget(call, "_plan")
   if rawget(call, "result") ~= nil then
     error("call:run(): " .. call.name .. " has already run", 2)
   end
-  if plan.value then
-    plan.ran = true
-    rawset(call, "result", plan.value)
-    return plan.value
-  end
-  local cap = plan.cap
-  local r, shrank = run_capped(call, cap, real_run)
   plan.ran = true
-  if plan.budget then
-    local rule = plan.rule
-    rule.reserved = rule.reserved - cap
-    if r and r > 0 then rule.used = rule.used + r end
+  local rule = plan.rule
+  local r
+  if plan.value then
+    r = plan.value
+    rawset(call, "result", r)
+  elseif plan.cap then
+    local shrank
+    r, shrank = run_capped(call, plan.cap, real_run)
+    if plan.budget then
+      rule.reserved = rule.reserved - plan.cap
+      if r and r > 0 then rule.used = rule.used + r end
+    end
+    if shrank then plan.tampered = true end
+  else
+    r = real_run(call)
   end
-  if shrank then
-    plan.tampered = true
-    set_note(call, plan)
+  if r ~= nil and rule.poke_exit then
+    poke(call, rule.poke_exit)
+    plan.poked = true
   end
+  set_note(call, plan)
   return r
 end
 
@@ -465,28 +497,18 @@ local function fire(r, call, fallback)
   if r.delay_enter and r.delay_enter > 0 then engine().sleep(r.delay_enter) end
   if r.signal then send_signal(call, r.signal) end
   if r.poke_enter then poke(call, r.poke_enter) end
-  if plan.value or plan.cap then
-    rawset(call, "_plan", plan)
-    rawset(call, "run", injected_run)
-  end
+  rawset(call, "_plan", plan)
+  rawset(call, "run", injected_run)
 
   local ret
   if fallback then ret = fallback(call) end
-  if ret == nil then
-    if plan.value then
-      ret = plan.value
-      rawset(call, "result", ret)
-    elseif (plan.cap or r.delay_exit or r.poke_exit) and rawget(call, "result") == nil then
-      call:run()
-    end
+  if ret == nil and not plan.ran
+      and (plan.value or plan.cap or r.poke_exit or r.delay_exit) then
+    call:run() -- no handler ran it: the exit stop only when needed
   end
-  if plan.cap and not plan.ran and plan.budget then
+  if ret == nil and plan.value then ret = plan.value end
+  if plan.budget and not plan.ran then
     r.reserved = r.reserved - plan.cap -- the handler answered without running
-  end
-  if r.poke_exit and rawget(call, "result") ~= nil then
-    poke(call, r.poke_exit)
-    plan.poked = true
-    set_note(call, plan)
   end
   if r.delay_exit and r.delay_exit > 0 then engine().sleep(r.delay_exit) end
   return ret

@@ -21,7 +21,8 @@
  *   faults procs               the same with a child process as B
  *   faults connect ADDR PORT   connect a TCP socket to ADDR (IPv4 or IPv6)
  *   faults tree N              N children, each making 3 getppid calls and
- *                              printing their results in order */
+ *                              printing their results in order
+ *   faults openat DIR NAME     open DIR, then openat(dirfd, NAME) */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -289,6 +290,11 @@ int main(int argc, char **argv)
         return do_procs();
     } else if (!strcmp(mode, "connect") && argc > 3) {
         return do_connect(argv[2], atoi(argv[3]));
+    } else if (!strcmp(mode, "openat") && argc > 3) {
+        int dfd = open(argv[2], O_RDONLY | O_DIRECTORY);
+        result("dir", dfd, errno);
+        int fd = openat(dfd, argv[3], O_RDONLY);
+        result("openat", fd, errno);
     } else if (!strcmp(mode, "tree") && argc > 2) {
         int n = atoi(argv[2]);
         for (int i = 0; i < n; i++) {
