@@ -153,14 +153,13 @@ describe("short-io.lua", function()
     local lines = {}
     for i = 1, 20000 do lines[i] = tostring(i) end
     local src = H.writefile(dir .. "/nums", table.concat(lines, "\n") .. "\n")
-    local a = example("short-io", { SHORT_IO_SEED = "3", SHORT_IO_MAX = "1000", SHORT_IO_PROB = "0.9" }, { "/bin/cat", src },
-      { pipe = true })
+    local env = { SHORT_IO_SEED = "3", SHORT_IO_MAX = "1000", SHORT_IO_PROB = "0.9" }
+    local a = example("short-io", env, { "/bin/cat", src }, { pipe = true })
     assert.are.equal(0, a.status)
     assert.are.equal(H.readfile(src), a.out)
     local cut = tonumber(a.err:match("short%-io: cut (%d+) of %d+ calls"))
     assert.is_true(cut and cut >= 5, a.err)
-    local b = example("short-io", { SHORT_IO_SEED = "3", SHORT_IO_MAX = "1000", SHORT_IO_PROB = "0.9" }, { "/bin/cat", src },
-      { pipe = true })
+    local b = example("short-io", env, { "/bin/cat", src }, { pipe = true })
     assert.are.equal(a.err, b.err)
     local c = example("short-io", { SHORT_IO_SEED = "4" }, { "/bin/cp", src, dir .. "/copy" })
     assert.are.equal(0, c.status)

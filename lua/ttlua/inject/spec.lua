@@ -57,7 +57,7 @@ end
 
 -- strace's time format: a decimal number with s, ms, us or ns; bare = us.
 -- A Lua number is seconds.  Returns seconds.
-local SCALE = { s = 1, ms = 1e-3, us = 1e-6, ns = 1e-9, [""] = 1e-6 }
+local PER_SECOND = { s = 1, ms = 1e3, us = 1e6, ns = 1e9, [""] = 1e6 }
 function M.parse_delay(v)
   if type(v) == "number" then
     if v < 0 or v ~= v then return fail("delay %s is negative", tostring(v)) end
@@ -66,10 +66,10 @@ function M.parse_delay(v)
   if type(v) ~= "string" then return fail("a delay must be a number or a string") end
   local num, unit = v:match("^%s*([%d%.eE+-]+)(%a*)%s*$")
   local x = num and tonumber(num)
-  if not x or not SCALE[unit] or x < 0 or num:sub(1, 1) == "-" then
+  if not x or not PER_SECOND[unit] or x < 0 or num:sub(1, 1) == "-" then
     return fail("%q is not a delay (a number with s, ms, us or ns; bare = microseconds)", v)
   end
-  return x * SCALE[unit]
+  return x / PER_SECOND[unit]
 end
 
 -- when=: returns { first, last (nil = no end), step (0 = only first) }.
