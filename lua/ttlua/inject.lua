@@ -653,55 +653,66 @@ end
 
 local OPTION_KIND = { ["--inject"] = "inject", ["--fault"] = "fault" }
 
+-- Command-line rules, in command-line order.  As in strace, they act only
+-- on the calls that are traced: with -e trace=SET, on those in SET.
 local function setup_hook(o)
+  local traced = o.trace_set
   for _, pair in ipairs(o.order or {}) do
     local opt, v = pair[1], pair[2]
-    local kind, spec = OPTION_KIND[opt], v
+    local kind, text = OPTION_KIND[opt], v
     if opt == "-e" then
       local k, rest = v:match("^(%a+)=(.*)$")
-      if k == "inject" or k == "fault" then kind, spec = k, rest end
+      if k == "inject" or k == "fault" then kind, text = k, rest end
     end
     if kind then
       local label = opt == "-e" and ("-e " .. v) or (opt .. " " .. v)
-      local t, err = M.parse(spec, kind)
+      local t, err = M.parse(text, kind)
+      local r
       if t then
         t.origin = label
-        local r
         r, err = M.compile(t, kind)
-        if r then register(r) end
       end
       if err then return nil, ("%s: %s"):format(label, err) end
+      if traced then
+        local kept = {}
+        for _, nr in ipairs(r.nrs) do
+          if traced[table_x86_64().by_nr[nr].name] then kept[#kept + 1] = nr end
+        end
+        if #kept == 0 and #r.nrs > 0 then
+          io.stderr:write(("ttlua: %s: none of its calls is traced (-e trace=): it never fires\n")
+            :format(label))
+        end
+        r.nrs = kept
+      end
+      register(r)
     end
   end
   return true
 end
 
-cli.register("--inject", "inject", true)
-cli.extra["--inject"].multi = true
-cli.register("--fault", "fault", true)
-cli.extra["--fault"].multi = true
-cli.usage = cli.usage:gsub("\nOther:\n", [==[
+cli.register("--inject", "inject", true, { multi = true })
+cli.register("--fault", "fault", true, { multi = true })
+cli.add_help [==[
+Fault injection (strace's syntax; lua/ttlua/inject.lua has the details):
+  --inject SET:KEY=VALUE[:...], -e inject=...   tamper with the calls in
+                       SET.  strace's keys: error=, retval=, signal=,
+                       syscall=, delay_enter=, delay_exit=, poke_enter=,
+                       poke_exit=, when=FIRST[..LAST][+[STEP]]; extensions:
+                       path=GLOB, fd=N, fdpath=GLOB, prob=P, seed=S,
+                       after=BYTES, short=N.  Repeatable: the first rule
+                       that matches a call wins.  Under passthru the log
+                       marks such calls (INJECTED), (DELAYED); with a
+                       policy (e.g. -E '') there is no log and rules with
+                       no when=, path or prob cost no stop at all
+  --fault SET[:error=E][:when=W], -e fault=...   the same, ENOSYS by default
+]==]
 
-Fault injection (strace's syntax; see lua/ttlua/inject.lua for the rest):
-  --inject SET:KEY=VALUE[:...]   tamper with the calls in SET; keys: error=,
-                       retval=, signal=, syscall=, delay_enter=, delay_exit=,
-                       poke_enter=, poke_exit=, when=FIRST[..LAST][+[STEP]];
-                       extensions: path=GLOB, fd=N, fdpath=GLOB, prob=P,
-                       seed=S, after=BYTES, short=N.  Repeatable; the first
-                       matching rule wins.  Also -e inject=...
-  --fault SET[:error=E][:when=W]  the same with error ENOSYS by default;
-                       also -e fault=...
-Other:
-]==], 1)
-
--- Outside the ttlua executable (unit tests of the parser) there is no engine.
-do
-  local ok, E = pcall(engine)
-  if ok then
-    E.setup_hooks[#E.setup_hooks + 1] = setup_hook
-    E.policy_hooks[#E.policy_hooks + 1] = policy_hook
-    E.filter_hooks[#E.filter_hooks + 1] = filter_hook
-  end
+-- Called by the engine at load time.
+function M.install(E)
+  engine_mod = E
+  E.setup_hooks[#E.setup_hooks + 1] = setup_hook
+  E.policy_hooks[#E.policy_hooks + 1] = policy_hook
+  E.filter_hooks[#E.filter_hooks + 1] = filter_hook
 end
 
 return M

@@ -7,6 +7,7 @@ local ffi = require "ffi"
 local glob = require "ttlua.glob"
 local prng = require "ttlua.prng"
 local syscalls = require "ttlua.syscalls"
+local trace_expr = require "ttlua.trace_expr"
 
 local M = {}
 
@@ -219,130 +220,25 @@ end
 
 -- ---- syscall sets ------------------------------------------------------------
 
--- strace's class names (and legacy bare names) -> our table's class tags.
-local CLASSES = {
-  ["%desc"] = "desc", ["%file"] = "file", ["%memory"] = "memory", ["%process"] = "process",
-  ["%creds"] = "creds", ["%signal"] = "signal", ["%ipc"] = "ipc", ["%net"] = "net",
-  ["%network"] = "net", ["%stat"] = "stat", ["%lstat"] = "lstat", ["%fstat"] = "fstat",
-  ["%%stat"] = "stat_like", ["%statfs"] = "statfs", ["%fstatfs"] = "fstatfs",
-  ["%%statfs"] = "statfs_like", ["%pure"] = "pure", ["%clock"] = "clock",
-  desc = "desc", file = "file", memory = "memory", process = "process",
-  signal = "signal", ipc = "ipc", network = "net",
-}
-
-ffi.cdef [[
-int regcomp(void *preg, const char *regex, int cflags);
-int regexec(const void *preg, const char *string, size_t nmatch, void *pmatch, int eflags);
-size_t regerror(int errcode, const void *preg, char *errbuf, size_t errbuf_size);
-void regfree(void *preg);
-]]
-local REG_EXTENDED, REG_NOSUB = 1, 8
-
-local function regex_names(re, list)
-  local preg = ffi.new("uint8_t[256]") -- regex_t is 64 bytes on glibc x86_64
-  local rc = ffi.C.regcomp(preg, re, REG_EXTENDED + REG_NOSUB)
-  if rc ~= 0 then
-    local buf = ffi.new("char[256]")
-    ffi.C.regerror(rc, preg, buf, 256)
-    return nil, ("/%s: %s"):format(re, ffi.string(buf))
-  end
-  local out = {}
-  for _, spec in ipairs(list) do
-    if ffi.C.regexec(preg, spec.name, 0, nil, 0) == 0 then out[#out + 1] = spec end
-  end
-  ffi.C.regfree(preg)
-  return out
-end
-
--- Add the syscalls of one token to set; false when it names nothing.
-local function add_token(set, token, t)
-  local name, pers = token:match("^(.-)@(%w+)$")
-  if name then
-    if pers == "64" then
-      token = name
-    elseif pers == "32" or pers == "x32" then
-      -- another ABI: ttlua's rules act on x86_64 calls only
-      local ok, other = pcall(syscalls.arch, pers == "32" and "i386" or "x32")
-      return ok and other.by_name[name] ~= nil
-    else
-      return false
-    end
-  end
-  if token:match("^%d+$") then
-    local spec = t.by_nr[tonumber(token)]
-    if spec then set[spec.nr] = true end
-    return spec ~= nil
-  end
-  if token:sub(1, 1) == "/" then
-    local specs, err = regex_names(token:sub(2), t.list)
-    if not specs then return nil, err end
-    for _, spec in ipairs(specs) do set[spec.nr] = true end
-    return #specs > 0
-  end
-  local class = CLASSES[token:lower()]
-  if class then
-    for _, spec in ipairs(t.list) do
-      if spec.classes[class] then set[spec.nr] = true end
-    end
-    return true
-  end
-  if token:lower() == "all" then
-    for _, spec in ipairs(t.list) do set[spec.nr] = true end
-    return true
-  end
-  local spec = t.by_name[token]
-  if spec then set[spec.nr] = true end
-  return spec ~= nil
-end
-
--- A syscall set as strace reads it (a string, or a list of tokens) ->
--- { [nr] = true }, or nil, error.
+-- A syscall set as strace reads it (ttlua.trace_expr, which -e trace= uses
+-- too), from a string or a list of its elements -> { [nr] = true }, or
+-- nil, error.
 function M.parse_set(v)
   local t = table_x86_64()
-  local tokens, invert = {}, false
-  if type(v) == "string" then
-    local s = v
-    while s:sub(1, 1) == "!" do
-      invert = not invert
-      s = s:sub(2)
-    end
-    if s == "none" then
-      s = ""
-    elseif s == "all" then
-      invert = not invert
-      s = ""
-    elseif s == "" then
-      return fail("empty syscall set")
-    end
-    for tok in s:gmatch("[^,]+") do tokens[#tokens + 1] = tok end
-    if s ~= "" and #tokens == 0 then return fail("invalid system call '%s'", v) end
-  elseif type(v) == "table" then
+  if type(v) == "table" then
     for i, tok in ipairs(v) do
       if type(tok) ~= "string" then return fail("syscall set element %d is a %s", i, type(tok)) end
-      tokens[i] = tok
     end
-    if #tokens == 0 then return fail("empty syscall set") end
-  else
+    if #v == 0 then return fail("empty syscall set") end
+    v = table.concat(v, ",")
+  elseif type(v) ~= "string" then
     return fail("a syscall set must be a string or a list of names")
   end
+  if v == "" then return fail("empty syscall set") end
+  local names, err = trace_expr.syscall_set(v, t)
+  if not names then return nil, err end
   local set = {}
-  for _, tok in ipairs(tokens) do
-    local optional = false
-    while tok:sub(1, 1) == "?" do
-      optional = true
-      tok = tok:sub(2)
-    end
-    local ok, err = add_token(set, tok, t)
-    if ok == nil then return nil, err end
-    if not ok and not optional then return fail("invalid system call '%s'", tok) end
-  end
-  if invert then
-    local inv = {}
-    for _, spec in ipairs(t.list) do
-      if not set[spec.nr] then inv[spec.nr] = true end
-    end
-    set = inv
-  end
+  for name in pairs(names) do set[t.by_name[name].nr] = true end
   return set
 end
 

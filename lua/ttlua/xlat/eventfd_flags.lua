@@ -1,0 +1,11 @@
+-- eventfd2(2) flags
+-- Names and their order: strace 6.1 (xlat/efd_flags.in), newer names after it;
+-- values: the x86_64 headers listed below.
+return {
+  kind = "flags",
+  headers = { "sys/eventfd.h" },
+  unknown = "EFD_???",
+  { "EFD_SEMAPHORE", 0x1 },
+  { "EFD_CLOEXEC", 0x80000 },
+  { "EFD_NONBLOCK", 0x800 },
+}

@@ -1,0 +1,10 @@
+-- inotify_init1(2) flags
+-- Names and their order: strace 6.1 (xlat/inotify_init_flags.in), newer names after it;
+-- values: the x86_64 headers listed below.
+return {
+  kind = "flags",
+  headers = { "sys/inotify.h" },
+  unknown = "IN_???",
+  { "IN_NONBLOCK", 0x800 },
+  { "IN_CLOEXEC", 0x80000 },
+}

@@ -1,0 +1,11 @@
+-- getitimer(2)/setitimer(2) which
+-- Names and their order: strace 6.1 (xlat/itimer_which.in), newer names after it;
+-- values: the x86_64 headers listed below.
+return {
+  kind = "enum",
+  headers = { "linux/time.h" },
+  unknown = "ITIMER_???",
+  { "ITIMER_REAL", 0 },
+  { "ITIMER_VIRTUAL", 1 },
+  { "ITIMER_PROF", 2 },
+}

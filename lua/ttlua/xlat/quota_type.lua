@@ -1,0 +1,11 @@
+-- quotactl(2) type (cmd & 0xff)
+-- Names and their order: strace 6.1 (xlat/quotatypes.in), newer names after it;
+-- values: the x86_64 headers listed below.
+return {
+  kind = "enum",
+  headers = { "linux/quota.h" },
+  unknown = "???QUOTA",
+  { "USRQUOTA", 0 },
+  { "GRPQUOTA", 1 },
+  { "PRJQUOTA", 2 },
+}

@@ -1,0 +1,12 @@
+-- waitid(2) idtype
+-- Names and their order: strace 6.1 (xlat/waitid_types.in), newer names after it;
+-- values: the x86_64 headers listed below.
+return {
+  kind = "enum",
+  headers = { "linux/wait.h" },
+  unknown = "P_???",
+  { "P_ALL", 0 },
+  { "P_PID", 1 },
+  { "P_PGID", 2 },
+  { "P_PIDFD", 3 },
+}
