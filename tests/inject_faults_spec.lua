@@ -270,6 +270,28 @@ describe("delays do not hold up other threads or processes", function()
   end
 end)
 
+describe("ttlua.sleep, which delays use", function()
+  it("sleep(0) and many tiny sleeps never leave a thread held", function()
+    local pol = H.policy [[
+      return { getuid = function() ttlua.sleep(0) end, getppid = function() ttlua.sleep(1e-6) end }
+    ]]
+    local r = H.run({ pol, "--", faults, "calls", "getuid", "3" }, { timeout = 20 })
+    assert.are.equal(0, r.status)
+    assert.are.equal(3, H.count(r.out, "^getuid"))
+    r = H.run({ pol, "--", faults, "calls", "getppid", "3000" }, { timeout = 60 })
+    assert.are.equal(0, r.status)
+    assert.are.equal(3000, H.count(r.out, "^getppid"))
+  end)
+
+  it("SIGTERM to ttlua is not stuck behind a long delay", function()
+    local r = H.sh(("%s -E '' --inject=getuid:delay_enter=600s -- %s calls getuid 1 & pid=$!; "
+      .. "sleep 1; kill -TERM $pid; wait $pid; echo status $?"):format(H.q(H.ttlua), H.q(faults)),
+      { timeout = 30 })
+    assert.are.equal("status 143\n", r.out)
+    assert.are.equal("", H.leftovers(faults .. " calls getuid 1"))
+  end)
+end)
+
 describe("extensions", function()
   local dir
   before_each(function()

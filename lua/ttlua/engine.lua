@@ -302,6 +302,7 @@ end
 function E.sleep(seconds)
   local ctx = running
   if not ctx then error("ttlua.sleep() works only inside a handler", 2) end
+  if E.interrupted then return end -- ttlua is being stopped: no more holding
   local at = now() + seconds
   local pos = #timers + 1
   for i, t in ipairs(timers) do
@@ -516,6 +517,11 @@ local function on_interrupt()
     C.ttl_detach_all()
     os.exit(128 + ev.sig)
   end
+  -- The signal went on to the command: wake the threads ttlua.sleep holds
+  -- (and sleep no more), or it would wait behind their delays.
+  E.interrupted = true
+  for _, t in ipairs(timers) do t.at = 0 end
+  on_timer()
 end
 
 local dispatch = {
