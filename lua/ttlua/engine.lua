@@ -515,6 +515,7 @@ end
 local function on_interrupt()
   if E.attached_only then
     C.ttl_detach_all()
+    C.ttl_log_flush()
     os.exit(128 + ev.sig)
   end
   -- The signal went on to the command: wake the threads ttlua.sleep holds
