@@ -51,8 +51,11 @@
 --                   (or error=); BYTES may end in k, m or g (KiB, MiB, GiB)
 --   short=N         reads and writes move at most N bytes per call
 --   match=function(call) -> bool   (Lua only) a predicate of your own
--- Lua-only methods: rule:enable(), rule:disable(); fields rule.seen (calls
--- that passed the rule's filters), rule.fired, rule.seed (its seed as text).
+-- Lua only: a rule's methods rule:enable(), rule:disable(); its fields
+-- rule.seen (calls that passed its filters), rule.fired, rule.seed_text.
+-- inject.fired(call) -> the rule that fired on this call, or nil;
+-- inject.byte_count(call) -> the bytes a read/write asks for;
+-- inject.parse_delay("50ms") -> seconds; inject.prng, inject.glob.
 --
 -- Order and counting: for each call, the rules covering its syscall are
 -- checked in the order they were made: command-line rules first, then the
@@ -77,10 +80,14 @@
 -- exit stop is used only for delay_exit, poke_exit, after= and short=.
 -- A rule that needs no counting, path or randomness (error= or retval=0,
 -- optionally fd=N, no when=) on a syscall the policy does not handle is
--- compiled into the seccomp filter: such calls never stop.
+-- compiled into the seccomp filter: such calls never stop.  The built-in
+-- passthru policy handles (logs) every call, so for zero-stop rules give a
+-- policy, even an empty one: ttlua -E '' --inject=socket:error=EACCES -- CMD
 --
--- As in strace, the command's own first execve is neither counted nor
--- tampered with.
+-- As in strace: the command's own first execve is neither counted nor
+-- tampered with, and with -e trace=SET the command-line rules act only on
+-- the calls in SET.  Calls that ttlua.vfd routes to a virtual descriptor
+-- are not seen by rules.
 local ffi = require "ffi"
 local bit = require "bit"
 local cli = require "ttlua.cli"
