@@ -50,7 +50,8 @@ static void say(const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    if (write(1, buf, (size_t)n) != n) _exit(99);
+    if (write(1, buf, (size_t)n) != n)
+        _exit(99);
 }
 
 static void result(const char *what, long r, int err)
@@ -63,10 +64,14 @@ static void result(const char *what, long r, int err)
 
 static long named_call(const char *name)
 {
-    if (!strcmp(name, "getpid")) return syscall(SYS_getpid);
-    if (!strcmp(name, "getppid")) return syscall(SYS_getppid);
-    if (!strcmp(name, "getuid")) return syscall(SYS_getuid);
-    if (!strcmp(name, "gettid")) return syscall(SYS_gettid);
+    if (!strcmp(name, "getpid"))
+        return syscall(SYS_getpid);
+    if (!strcmp(name, "getppid"))
+        return syscall(SYS_getppid);
+    if (!strcmp(name, "getuid"))
+        return syscall(SYS_getuid);
+    if (!strcmp(name, "gettid"))
+        return syscall(SYS_gettid);
     fprintf(stderr, "faults: unknown call %s\n", name);
     exit(2);
 }
@@ -92,7 +97,8 @@ static int do_writes(const char *path, long total, long chunk, int vec)
             n = write(fd, buf, (size_t)want);
         }
         result("w", n, errno);
-        if (n < 0) break;
+        if (n < 0)
+            break;
         done += n;
     }
     say("total %ld\n", done);
@@ -113,7 +119,8 @@ static int do_reads(const char *path, long chunk)
     for (;;) {
         ssize_t n = read(fd, buf, (size_t)chunk);
         result("r", n, errno);
-        if (n <= 0) break;
+        if (n <= 0)
+            break;
         done += n;
     }
     say("total %ld\n", done);
@@ -150,10 +157,12 @@ static int traced_stop(int pid, int tid)
     char path[64], buf[512];
     snprintf(path, sizeof path, "/proc/%d/task/%d/stat", pid, tid);
     int fd = open(path, O_RDONLY);
-    if (fd < 0) return 0;
+    if (fd < 0)
+        return 0;
     ssize_t n = read(fd, buf, sizeof buf - 1);
     close(fd);
-    if (n <= 0) return 0;
+    if (n <= 0)
+        return 0;
     buf[n] = 0;
     char *p = strrchr(buf, ')');
     return p && p[1] == ' ' && p[2] == 't';
@@ -254,7 +263,8 @@ int main(int argc, char **argv)
         for (long i = 0; i < n; i++) {
             int fd = open(argv[2], O_RDONLY);
             result("open", fd, errno);
-            if (fd >= 0) close(fd);
+            if (fd >= 0)
+                close(fd);
         }
     } else if (!strcmp(mode, "writes") && argc > 4) {
         return do_writes(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
@@ -271,7 +281,8 @@ int main(int argc, char **argv)
         say("si_code %d\n", (int)handled_code);
     } else if (!strcmp(mode, "blockread") && argc > 2) {
         int p[2];
-        if (pipe(p) < 0) return 1;
+        if (pipe(p) < 0)
+            return 1;
         catch_signal(atoi(argv[2]), 0);
         char c;
         ssize_t n = read(p[0], &c, 1);
