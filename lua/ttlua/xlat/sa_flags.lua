@@ -1,6 +1,7 @@
 -- struct sigaction sa_flags (kernel values, asm/signal.h)
--- Names and their order: strace 6.1 (xlat/sigact_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/sigact_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "asm/signal.h" },
