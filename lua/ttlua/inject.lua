@@ -221,9 +221,9 @@ end
 
 local s32 = bit.tobit
 
-ffi.cdef [[
+pcall(ffi.cdef, [[
 ssize_t readlink(const char *path, char *buf, size_t size);
-]]
+]]) -- other modules may declare these too
 local linkbuf = ffi.new("char[4096]")
 local function readlink(path)
   local n = ffi.C.readlink(path, linkbuf, 4096)
@@ -321,10 +321,9 @@ end
 
 -- ---- acting on a call ------------------------------------------------------------
 
-ffi.cdef [[
-long syscall(long nr, ...);
-long ptrace(int request, ...);
-]]
+-- each on its own: other modules may declare them too
+pcall(ffi.cdef, "long syscall(long nr, ...);")
+pcall(ffi.cdef, "long ptrace(int request, ...);")
 local SYS_tgkill = 234
 local PTRACE_SETSIGINFO = 0x4203
 local SI_KERNEL = 0x80

@@ -129,9 +129,9 @@ local function parse_errno(v)
 end
 M.parse_errno = parse_errno
 
-ffi.cdef [[
+pcall(ffi.cdef, [[
 unsigned long long strtoull(const char *s, char **end, int base);
-]]
+]]) -- other modules may declare these too
 local endp = ffi.new("char *[1]")
 local I64 = ffi.typeof("int64_t")
 local function parse_retval(v)
