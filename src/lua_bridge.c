@@ -139,6 +139,12 @@ EXPORT void ttl_detach_all(void)
     tracer_detach_all();
 }
 
+/* End a -p session: detach at the next turn of the loop (0 or -EPERM). */
+EXPORT int ttl_request_detach(void)
+{
+    return tracer_request_detach();
+}
+
 /* Tracer CPU time so far, user and system, in seconds. */
 EXPORT void ttl_cpu_time(double *user, double *sys)
 {

@@ -1,5 +1,6 @@
 /* main.c - ttlua's entry point: the engine reads the command line and the
  * policy; this file spawns or attaches and runs the event loop. */
+#include "inherit.h"
 #include "lua_bridge.h"
 #include "tracer.h"
 
@@ -8,6 +9,7 @@
 
 int main(int argc, char **argv)
 {
+    inherit_save(); /* before Lua opens anything */
     if (bridge_open(argv[0]) < 0)
         return 1;
     struct spawn_spec spec;
@@ -26,6 +28,8 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    if (spec.pids && *spec.pids)
+        tracer_protect();
     if (spec.path) {
         pid_t pid = tracer_spawn(spec.path, spec.argv);
         if (pid < 0) {

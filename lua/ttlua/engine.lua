@@ -40,6 +40,11 @@ local running             -- the thread whose coroutine runs right now
 local timers = {}         -- sorted list of { at = seconds, th = thread, co = coroutine }
 local log
 
+-- file:line of a handler (of the policy's function when a guard wraps it)
+local function where(fn)
+  return policy.where(E.guard_of and E.guard_of[fn] or fn)
+end
+
 local function errmsg(fmt, ...)
   io.stderr:write("ttlua: ", fmt:format(...), "\n")
 end
@@ -93,7 +98,7 @@ local function handler_result(call, fn, ret)
     if rawget(call, "result") == nil then
       local ok, err = xpcall(call._commit, traceback, call)
       if not ok then
-        policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), err)
+        policy_error("in the " .. call.spec.name .. " handler at " .. where(fn), err)
         return opts.strict and ACT.KILL or ACT.CONT
       end
     end
@@ -108,7 +113,7 @@ local function handler_result(call, fn, ret)
     local action, value = special(call, ret)
     if action then return action, value end
   end
-  policy_error(policy.where(fn), ("handler %s returned a %s; expected an integer result or nil"
+  policy_error(where(fn), ("handler %s returned a %s; expected an integer result or nil"
     .. " (the call proceeds)"):format(call.spec.name, type(ret) == "number" and "non-integer"
     or type(ret)))
   return opts.strict and ACT.KILL or ACT.CONT
@@ -126,7 +131,7 @@ local function worker(fn, arg, kind)
       if ok then
         action, value = handler_result(arg, fn, ret)
       else
-        policy_error("error in the " .. arg.spec.name .. " handler (" .. policy.where(fn)
+        policy_error("error in the " .. arg.spec.name .. " handler (" .. where(fn)
           .. ")" .. (opts.strict and "; killing the tracee" or "; the call proceeds"), ret)
         action = opts.strict and ACT.KILL or ACT.CONT
       end
@@ -135,7 +140,7 @@ local function worker(fn, arg, kind)
       if ok then
         action, value = ACT.CONT, ret
       else
-        policy_error("error in " .. kind .. " (" .. policy.where(fn) .. ")", ret)
+        policy_error("error in " .. kind .. " (" .. where(fn) .. ")", ret)
         action = opts.strict and ACT.KILL or ACT.CONT
       end
     end
@@ -302,14 +307,17 @@ local function on_syscall()
   else
     spec = spec_for(arch, nr)
     fn = spec and handlers[spec.name] or default_handler
-    if fn and not opts.allow_compat then
+    if fn and fn ~= E.passthru_default and not opts.allow_compat then
       -- A policy written for x86_64 cannot judge another ABI's arguments:
-      -- refuse those calls (the log still shows them).
+      -- refuse those calls (the log still shows them).  Passthru runs
+      -- them, decoded with their own table.
       fn = E.compat_refuse
     end
   end
   if not spec then spec = syscalls.unknown(nr) end
   fn = fn or default_handler
+  local guard = E.guards[arch] and E.guards[arch][spec.name]
+  if guard then fn = E.guarded(guard, fn) end
   if not fn then return end
   local a = ev.args
   local call = Call.new(E, th.proc, tid, spec, {
@@ -322,6 +330,37 @@ local function on_syscall()
   rawset(call, "_co", co)
   step(th, co, fn, call, "call")
 end
+
+-- Checks that run before any handler, whatever the policy handles
+-- (ttlua.guard fills them): guards[arch][name] = function(call) returning
+-- nil (go on) or a result that refuses the call.  The filter always stops
+-- these calls (src/guard.c).
+E.guards = { [0] = {}, [1] = {}, [2] = {} }
+local guarded_cache = setmetatable({}, { __mode = "k" })
+function E.guarded(guard, fn)
+  local by_fn = guarded_cache[guard]
+  if not by_fn then
+    by_fn = {}
+    guarded_cache[guard] = by_fn
+  end
+  local key = fn or E.guarded
+  local g = by_fn[key]
+  if not g then
+    g = function(call)
+      local refused = guard(call)
+      if refused then
+        if log and default_handler == E.passthru_default then log:call(call) end
+        return refused
+      end
+      if fn then return fn(call) end
+    end
+    by_fn[key] = g
+    E.guard_of[g] = fn or guard
+  end
+  return g
+end
+-- the function an error message should name, for a guarded handler
+E.guard_of = setmetatable({}, { __mode = "k" })
 
 -- Calls of another ABI (int 0x80, x32) under a policy with handlers.
 function E.compat_refuse(call)
@@ -443,9 +482,13 @@ local function on_group_stop()
 end
 
 local function on_interrupt()
-  if E.attached_only then
-    C.ttl_detach_all()
-    os.exit(128 + ev.sig)
+  -- the core passes the signal on, or (-p) detaches after this returns
+end
+
+-- ttlua.detach(): end a -p session from the policy; the processes go on.
+function E.detach()
+  if C.ttl_request_detach() < 0 then
+    error("ttlua.detach() works only for processes attached with -p", 2)
   end
 end
 
@@ -633,5 +676,7 @@ function E.finish(status)
 end
 
 ttlua.sleep = E.sleep
+ttlua.detach = E.detach
+require("ttlua.guard").install(E)
 E.threads, E.procs = threads, procs
 return E
