@@ -294,7 +294,8 @@ local function spec_for(arch, nr)
     t = ok and tab or false
     other_arch[name] = t
   end
-  return t and t.by_nr[arch == 2 and bit.band(nr, 0x3fffffff) or nr] or nil
+  -- (the x32 table's numbers include X32_SYSCALL_BIT, as the kernel sees them)
+  return t and t.by_nr[nr] or nil
 end
 
 local function on_syscall()
@@ -315,9 +316,21 @@ local function on_syscall()
     end
   end
   if not spec then spec = syscalls.unknown(nr) end
+  if (th.arch or 0) ~= arch then
+    -- as strace does, say when a process switches ABI (int 0x80, x32)
+    th.arch = arch
+    if log and E.passthru_default and default_handler == E.passthru_default then
+      log:line(nil, ("[ Process PID=%d runs in %s mode. ]"):format(tid,
+        ({ [0] = "64 bit", "32 bit", "x32" })[arch] or "unknown"))
+    end
+  end
   fn = fn or default_handler
   local guard = E.guards[arch] and E.guards[arch][spec.name]
   if guard then fn = E.guarded(guard, fn) end
+  if arch ~= 0 and not fn then
+    -- another ABI's call no handler names: the filter stopped it (BADARCH)
+    return
+  end
   if not fn then return end
   local a = ev.args
   local call = Call.new(E, th.proc, tid, spec, {
@@ -349,7 +362,10 @@ function E.guarded(guard, fn)
     g = function(call)
       local refused = guard(call)
       if refused then
-        if log and default_handler == E.passthru_default then log:call(call) end
+        if log and E.passthru_default and default_handler == E.passthru_default then
+          rawset(call, "result", refused)
+          log:call(call)
+        end
         return refused
       end
       if fn then return fn(call) end
@@ -363,10 +379,7 @@ end
 E.guard_of = setmetatable({}, { __mode = "k" })
 
 -- Calls of another ABI (int 0x80, x32) under a policy with handlers.
-function E.compat_refuse(call)
-  if log and default_handler == E.passthru_default then
-    log:call(call)
-  end
+function E.compat_refuse()
   return -38 -- ENOSYS
 end
 
@@ -485,6 +498,9 @@ local function on_interrupt()
   -- the core passes the signal on, or (-p) detaches after this returns
 end
 
+ffi.cdef [[
+int ttl_request_detach(void);
+]]
 -- ttlua.detach(): end a -p session from the policy; the processes go on.
 function E.detach()
   if C.ttl_request_detach() < 0 then
@@ -662,6 +678,11 @@ E.finish_hooks = {}
 
 function E.finish(status)
   for _, th in pairs(threads) do th.dead = true end
+  if log and log.open then
+    -- a call still in progress when ttlua let go of its thread
+    log.write(E.attached_only and " <detached ...>\n" or " <unfinished ...>\n")
+    log.open = nil
+  end
   if handlers.on_finish then
     local ok, err = xpcall(handlers.on_finish, traceback, status)
     if not ok then policy_error("error in on_finish", err) end
