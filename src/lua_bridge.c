@@ -341,6 +341,16 @@ static void read_spec(int idx, struct spawn_spec *spec)
     lua_pop(L, 1);
 }
 
+void bridge_free_spec(struct spawn_spec *spec)
+{
+    free(spec->path);
+    for (char **a = spec->argv; a && *a; a++)
+        free(*a);
+    free(spec->argv);
+    free(spec->pids);
+    memset(spec, 0, sizeof *spec);
+}
+
 int bridge_setup(int argc, char **argv, struct spawn_spec *spec)
 {
     lua_rawgeti(L, LUA_REGISTRYINDEX, engine_ref);

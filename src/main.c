@@ -25,6 +25,7 @@ int main(int argc, char **argv)
         if (err < 0) {
             fprintf(stderr, "ttlua: cannot attach to %d: %s\n", (int)*p, strerror(-err));
             tracer_detach_all();
+            bridge_free_spec(&spec);
             return 1;
         }
     }
@@ -34,9 +35,11 @@ int main(int argc, char **argv)
         pid_t pid = tracer_spawn(spec.path, spec.argv);
         if (pid < 0) {
             fprintf(stderr, "ttlua: cannot trace %s: %s\n", spec.path, strerror(-pid));
+            bridge_free_spec(&spec);
             return 1;
         }
     }
+    bridge_free_spec(&spec);
     int status = tracer_loop();
     return bridge_finish(status);
 }

@@ -295,6 +295,8 @@ describe("bad input", function()
   end)
 
   it("a handler that runs Lua out of memory: the call proceeds, file:line named", function()
+    -- ulimit -v bounds the run; ASan's shadow memory cannot live under it
+    if os.getenv("ASAN_OPTIONS") then return end
     local pol = H.policy [[
       return { write = function(c)
         local t = {}
