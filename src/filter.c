@@ -38,6 +38,9 @@ int filter_init(int trace_all)
     seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_TRACE(1));
     /* The child sets no_new_privs itself only when it lacks CAP_SYS_ADMIN. */
     seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0);
+#if SCMP_VER_MAJOR > 2 || (SCMP_VER_MAJOR == 2 && SCMP_VER_MINOR >= 5)
+    seccomp_attr_set(ctx, SCMP_FLTATR_API_SYSRAWRC, 1);
+#endif
     return 0;
 }
 
@@ -99,8 +102,10 @@ int filter_load(void)
         return 0;
     finish();
     int rc = seccomp_load(ctx);
-    if (rc == -EACCES || rc == -EPERM) {
-        /* Without CAP_SYS_ADMIN the kernel requires no_new_privs. */
+    if (rc < 0 && prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 0) {
+        /* Without CAP_SYS_ADMIN the kernel requires no_new_privs (EACCES;
+         * libseccomp >= 2.5 reports ECANCELED unless told to pass the
+         * kernel's code through). */
         if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
             return -errno;
         rc = seccomp_load(ctx);

@@ -374,6 +374,35 @@ describe("bad input", function()
   end)
 end)
 
+describe("no_new_privs", function()
+  local function has_setpriv()
+    return os.execute("command -v setpriv >/dev/null 2>&1") == 0 and
+      os.execute("[ $(id -u) = 0 ]") == 0
+  end
+
+  it("is set only without CAP_SYS_ADMIN; a setuid program then gains nothing", function()
+    if not has_setpriv() then return end -- needs root to become another user
+    local r = H.run({ "-E", "function getpid() end", "--", "grep", "NoNewPrivs", "/proc/self/status" })
+    assert.are.equal("NoNewPrivs:\t0\n", r.out)
+    -- a copy of the tree and a setuid-root `id` where user nobody can read them
+    local dir = H.tmpdir() .. "/nnp"
+    os.execute(("rm -rf %s; mkdir -p %s && cp -r %s/lua %s/ && cp %s %s/ && cp /usr/bin/id %s/ && "
+      .. "chmod 4755 %s/id && chmod -R a+rX %s && chmod a+x %s"):format(dir, dir, H.q(H.root), dir,
+      H.q(H.ttlua), dir, dir, dir, dir, H.tmpdir()))
+    local lua_path = os.getenv("LUA_PATH") or ""
+    local function as_nobody(cmd)
+      return H.sh(("cd %s && TTLUA_LUA_DIR=%s/lua LUA_PATH=%s setpriv --reuid=65534 --regid=65534 "
+        .. "--clear-groups %s"):format(dir, dir, H.q(lua_path), cmd))
+    end
+    assert.truthy(as_nobody("./id").out:find("euid=0"), "the setuid copy works natively")
+    r = as_nobody("./ttlua -E 'function getpid() end' -- grep NoNewPrivs /proc/self/status")
+    assert.are.equal("NoNewPrivs:\t1\n", r.out, r.err)
+    r = as_nobody("./ttlua -E 'function getpid() end' -- ./id")
+    assert.are.equal(0, r.status, r.err)
+    assert.falsy(r.out:find("euid=0"), r.out)
+  end)
+end)
+
 describe("pipes and signals to ttlua", function()
   it("`ttlua -- yes | head -1` ends: yes dies of SIGPIPE, ttlua does not", function()
     local r = H.sh(("%s -- yes | head -1; echo \"${PIPESTATUS[*]}\""):format(H.q(H.ttlua)))
