@@ -27,16 +27,19 @@ deps:
 	@sh scripts/install-deps.sh
 
 build/%.o: src/%.c $(wildcard src/*.h) | build
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 ttlua: $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 build build/progs:
 	@mkdir -p $@
 
 build/progs/%: tests/progs/%.c | build/progs
-	$(CC) -O1 -g -std=gnu11 -Wall -Wextra -Werror -pthread -o $@ $< $(PROGS_LDLIBS_$*)
+	@echo "  CC      $<"
+	@$(CC) -O1 -g -std=gnu11 -Wall -Wextra -Werror -pthread -o $@ $< $(PROGS_LDLIBS_$*)
 
 progs: $(PROGS)
 
@@ -46,7 +49,7 @@ run: deps
 
 test: deps
 	@$(MAKE) --no-print-directory all progs
-	$(BUSTED) tests
+	$(BUSTED) --output=plainTerminal tests
 
 stress: deps
 	@$(MAKE) --no-print-directory all progs
@@ -80,7 +83,7 @@ asan: deps
 	fi; exit $$rc
 
 lint:
-	luacheck lua tests scripts/*.lua
+	luacheck lua tests scripts/check-syscalls scripts/gen-annotations
 	clang-format --dry-run --Werror src/*.c src/*.h tests/progs/*.c
 
 format:

@@ -42,7 +42,6 @@ static int event_ref = LUA_NOREF, traceback_ref = LUA_NOREF, engine_ref = LUA_NO
 static volatile sig_atomic_t in_lua, interrupts;
 static char lua_dir[PATH_MAX];
 
-
 /* ---- FFI exports ------------------------------------------------------- */
 
 EXPORT int64_t ttl_mem_read(int pid, uint64_t addr, void *buf, size_t len)

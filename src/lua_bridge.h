@@ -7,9 +7,9 @@
 #include <sys/types.h>
 
 struct spawn_spec {
-    char *path;   /* resolved executable, NULL when only attaching */
-    char **argv;  /* NULL-terminated */
-    pid_t *pids;  /* -p PIDs, 0-terminated */
+    char *path;  /* resolved executable, NULL when only attaching */
+    char **argv; /* NULL-terminated */
+    pid_t *pids; /* -p PIDs, 0-terminated */
 };
 
 /* Create the state and load the engine.  Returns 0 or prints why not. */

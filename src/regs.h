@@ -9,7 +9,12 @@
 #include <sys/user.h>
 
 enum reg_slot {
-    REG_ARG0, REG_ARG1, REG_ARG2, REG_ARG3, REG_ARG4, REG_ARG5,
+    REG_ARG0,
+    REG_ARG1,
+    REG_ARG2,
+    REG_ARG3,
+    REG_ARG4,
+    REG_ARG5,
     REG_NR,     /* the syscall number the kernel will run (orig_rax) */
     REG_RESULT, /* the syscall's return value (rax) */
     REG_IP,

@@ -29,6 +29,7 @@ enum expect {
     EXPECT_INJ_ENTRY, /* entry of an injected call (injected from an exit stop) */
     EXPECT_INJ_EXIT,  /* exit of an injected call */
     EXPECT_REPLAY,    /* the original call re-executed after an injection */
+    EXPECT_INJ_PRE,   /* exit of execve, where an injection asked at the exec stop starts */
 };
 
 struct tracee {
@@ -36,25 +37,29 @@ struct tracee {
     pid_t pid; /* thread group id */
     enum stop_kind stop;
     enum expect expect;
-    int attached;       /* attached with -p: no seccomp filter, every call stops */
-    int announced;      /* Lua knows this thread */
-    int held;           /* stopped, waiting for Lua to resume it */
-    int new_child;      /* auto-attached, first stop not seen yet */
-    int in_syscall;     /* between a handled entry and its exit */
-    int first_stop_seen; /* new child: its first stop arrived */
-    pid_t parent_tid;   /* new child: the thread whose fork event created it */
-    int64_t fork_flags; /* new child: clone flags */
-    int sig;            /* signal to deliver when resuming a signal-delivery-stop */
+    int attached;          /* attached with -p: no seccomp filter, every call stops */
+    int announced;         /* Lua knows this thread */
+    int held;              /* stopped, waiting for Lua to resume it */
+    int new_child;         /* auto-attached, first stop not seen yet */
+    int in_syscall;        /* between a handled entry and its exit */
+    int first_stop_seen;   /* new child: its first stop arrived */
+    pid_t parent_tid;      /* new child: the thread whose fork event created it */
+    int64_t fork_flags;    /* new child: clone flags */
+    int sig;               /* signal to deliver when resuming a signal-delivery-stop */
     uint64_t deferred_sig; /* signals that arrived during an injection, re-sent after */
     /* Injection: the registers to restore, and how the injection started. */
     regs_t saved;
-    int inj_from;       /* STOP_SECCOMP/STOP_ENTRY, STOP_EXIT, or STOP_EVENT */
-    int replay_then;    /* after the replay stop: 1 = stop at its exit */
+    int inj_from;    /* STOP_SECCOMP/STOP_ENTRY, STOP_EXIT, or STOP_EVENT */
+    int stop_event;  /* STOP_EVENT: the PTRACE_EVENT_* it is (STOP: a new child's first) */
+    uint64_t inj_ip; /* the address just after the syscall instruction injections use */
+    int64_t pend_nr; /* injection asked at an exec stop, started at execve's exit */
+    int64_t pend_args[6];
+    int replay_then; /* after the replay stop: 1 = stop at its exit */
     uint64_t replay_ip;
     int64_t replay_nr;
     uint64_t patch_addr; /* STOP_EVENT injection: where the syscall insn was written */
     uint8_t patch_orig[8];
-    int64_t cur_nr;     /* the call being handled */
+    int64_t cur_nr; /* the call being handled */
     int cur_arch;
 };
 

@@ -8,6 +8,7 @@
 #include "filter.h"
 #include "guard.h"
 #include "inherit.h"
+#include "inject.h"
 #include "mem.h"
 #include "output.h"
 #include "regs.h"
@@ -73,6 +74,7 @@ static void resume(struct tracee *t, int stop_at_syscall, int sig)
 {
     int req = (stop_at_syscall || t->attached) ? PTRACE_SYSCALL : PTRACE_CONT;
     t->stop = STOP_NONE;
+    t->stop_event = 0;
     t->held = 0;
     if (ptrace(req, t->tid, 0, (void *)(long)sig) < 0)
         warn_errno("resume", t->tid);
@@ -118,39 +120,43 @@ static int call_engine(void)
 
 /* ---- injection -------------------------------------------------------- */
 
-/* Start running nr(args) inside a tracee stopped at a syscall stop.
- * At entry the injected call replaces the current one (which is replayed
- * afterwards if it must still run); at exit the syscall instruction is
- * executed once more with the injected registers. */
-static int inject_begin(struct tracee *t, int64_t nr, const int64_t args[6])
+/* Start running nr(args) inside a stopped tracee.
+ * At a syscall entry the injected call replaces the current one (which is
+ * replayed afterwards if it must still run).  At an exit, or at a new
+ * child's first stop, the syscall instruction before rip runs once more with
+ * the injected registers (or one in the vDSO when rip - 2 is not one).  At
+ * an exec stop the tracee first runs to execve's exit (which sets rax), and
+ * the injection starts there, from the vDSO or from a syscall instruction
+ * written at the entry point: nothing else shares a freshly exec'd mm. */
+static int inject_where(struct tracee *t, uint64_t ip, int may_patch)
 {
-    regs_t r;
-    if (!t->inj_from) {
-        if (t->stop != STOP_SECCOMP && t->stop != STOP_ENTRY && t->stop != STOP_EXIT)
-            return -EINVAL;
-        /* An int 0x80 or x32 call would run the injected number in its own
-         * table (i386's 9 is link, not mmap): never inject there. */
-        if (t->cur_arch != ARCH_X86_64)
-            return -ENOTSUP;
-        if (regs_fetch(t->tid, &t->saved) < 0)
-            return -errno;
-        t->inj_from = t->stop;
-        if (t->stop != STOP_EXIT) {
-            r = t->saved;
-            regs_load_syscall(&r, nr, args, regs_get(&t->saved, REG_IP));
-            r.rip = t->saved.rip; /* no rewind: we are at the call's entry */
-            if (regs_store(t->tid, &r) < 0)
-                return -errno;
-            tracer_stats.injections++;
-            t->expect = EXPECT_INJ_EXIT;
-            t->stop = STOP_NONE;
-            if (ptrace(PTRACE_SYSCALL, t->tid, 0, 0) < 0)
-                return -errno;
-            return 0;
-        }
+    int rc = inject_insn_before(t->pid, ip);
+    if (rc == 1) {
+        t->inj_ip = ip;
+        return 0;
     }
-    r = t->saved;
-    regs_load_syscall(&r, nr, args, regs_get(&t->saved, REG_IP));
+    uint64_t at;
+    rc = inject_find_insn(t->pid, &at);
+    if (rc == 0) {
+        t->inj_ip = at + SYSCALL_INSN_LEN;
+        return 0;
+    }
+    if (!may_patch)
+        return rc;
+    rc = inject_patch(t->pid, ip, t->patch_orig);
+    if (rc < 0)
+        return rc;
+    t->patch_addr = ip;
+    t->inj_ip = ip + SYSCALL_INSN_LEN;
+    return 0;
+}
+
+static int inject_start(struct tracee *t, int64_t nr, const int64_t args[6])
+{
+    if (!t->inj_ip)
+        return -ENOENT;
+    regs_t r = t->saved;
+    regs_load_syscall(&r, nr, args, t->inj_ip);
     if (regs_store(t->tid, &r) < 0)
         return -errno;
     tracer_stats.injections++;
@@ -161,6 +167,65 @@ static int inject_begin(struct tracee *t, int64_t nr, const int64_t args[6])
     return 0;
 }
 
+static int inject_begin(struct tracee *t, int64_t nr, const int64_t args[6])
+{
+    int rc;
+    if (t->inj_from)
+        return inject_start(t, nr, args);
+    if (t->stop == STOP_EVENT && t->stop_event == PTRACE_EVENT_EXEC) {
+        t->inj_from = STOP_EVENT;
+        t->pend_nr = nr;
+        memcpy(t->pend_args, args, sizeof t->pend_args);
+        t->expect = EXPECT_INJ_PRE;
+        t->stop = STOP_NONE;
+        return ptrace(PTRACE_SYSCALL, t->tid, 0, 0) < 0 ? -errno : 0;
+    }
+    int at_exit =
+        t->stop == STOP_EXIT || (t->stop == STOP_EVENT && t->stop_event == PTRACE_EVENT_STOP);
+    if (t->stop != STOP_SECCOMP && t->stop != STOP_ENTRY && !at_exit)
+        return -EINVAL;
+    /* An int 0x80 or x32 call would run the injected number in its own
+     * table (i386's 9 is link, not mmap): never inject there. */
+    if (t->stop != STOP_EVENT && t->cur_arch != ARCH_X86_64)
+        return -ENOTSUP;
+    if (regs_fetch(t->tid, &t->saved) < 0)
+        return -errno;
+    if (at_exit) {
+        rc = inject_where(t, regs_get(&t->saved, REG_IP), 0);
+        if (rc < 0)
+            return rc;
+        t->inj_from = STOP_EXIT;
+        return inject_start(t, nr, args);
+    }
+    /* At the entry: no rewind, the kernel runs the injected call now. */
+    regs_t r = t->saved;
+    t->inj_ip = regs_get(&t->saved, REG_IP);
+    t->inj_from = t->stop;
+    regs_load_syscall(&r, nr, args, t->inj_ip);
+    regs_set(&r, REG_IP, t->inj_ip);
+    if (regs_store(t->tid, &r) < 0) {
+        t->inj_from = 0;
+        return -errno;
+    }
+    tracer_stats.injections++;
+    t->expect = EXPECT_INJ_EXIT;
+    t->stop = STOP_NONE;
+    if (ptrace(PTRACE_SYSCALL, t->tid, 0, 0) < 0)
+        return -errno;
+    return 0;
+}
+
+/* The exit of execve after an injection was asked at the exec stop. */
+static int inject_after_exec(struct tracee *t)
+{
+    if (regs_fetch(t->tid, &t->saved) < 0)
+        return -errno;
+    int rc = inject_where(t, regs_get(&t->saved, REG_IP), 1);
+    if (rc < 0)
+        return rc;
+    return inject_start(t, t->pend_nr, t->pend_args);
+}
+
 /* End an injection sequence: restore the registers and either run the
  * original call (replay), give it a result, or just resume after it. */
 static void inject_end(struct tracee *t, int action, int64_t value)
@@ -168,8 +233,13 @@ static void inject_end(struct tracee *t, int action, int64_t value)
     regs_t r = t->saved;
     int from = t->inj_from;
     t->inj_from = 0;
-    if (from == STOP_EXIT) {
-        if (action == ACT_RETURN)
+    if (t->patch_addr) {
+        if (inject_unpatch(t->pid, t->patch_addr, t->patch_orig) < 0)
+            warn_errno("restore the code of", t->tid);
+        t->patch_addr = 0;
+    }
+    if (from == STOP_EXIT || from == STOP_EVENT) {
+        if (action == ACT_RETURN && from == STOP_EXIT)
             regs_set(&r, REG_RESULT, (uint64_t)value);
         if (regs_store(t->tid, &r) < 0)
             warn_errno("restore registers of", t->tid);
@@ -375,6 +445,20 @@ static void on_syscall_stop(struct tracee *t)
 {
     struct __ptrace_syscall_info info;
     switch (t->expect) {
+    case EXPECT_INJ_PRE: {
+        t->stop = STOP_EXIT;
+        t->expect = EXPECT_NOTHING;
+        int rc = inject_after_exec(t);
+        if (rc < 0) {
+            t->inj_ip = 0;
+            t->stop = STOP_EXIT;
+            ev_reset(EV_INJECT_DONE, t);
+            ttl_ev.ret = rc;
+            call_engine();
+            apply_engine_answer(t);
+        }
+        return;
+    }
     case EXPECT_INJ_ENTRY:
         t->expect = EXPECT_INJ_EXIT;
         resume(t, 1, 0);
@@ -444,14 +528,17 @@ static void announce_child(struct tracee *child, struct tracee *parent)
     ttl_ev.child_pid = child->pid;
     ttl_ev.flags = child->fork_flags;
     child->announced = 1;
+    if (child->first_stop_seen) {
+        /* stopped at its first stop: on_fork may inject into it */
+        child->stop = STOP_EVENT;
+        child->stop_event = PTRACE_EVENT_STOP;
+    }
     call_engine();
     child->new_child = 0;
     if (parent)
         resume(parent, parent->expect != EXPECT_NOTHING, 0);
-    if (child->first_stop_seen) {
-        child->stop = STOP_EVENT;
+    if (child->first_stop_seen && child->stop != STOP_NONE && !child->held && !child->inj_from)
         resume(child, 0, 0);
-    }
 }
 
 /* The clone flags of the call that made a child, read at the parent's
@@ -459,13 +546,16 @@ static void announce_child(struct tracee *child, struct tracee *parent)
  * clone is nr 120 with its flags in ebx). */
 static int64_t clone_flags_of(struct tracee *parent, int event)
 {
-    if (event == PTRACE_EVENT_FORK)
-        return SIGCHLD;
-    if (event == PTRACE_EVENT_VFORK)
-        return 0x4000 | 0x100 | SIGCHLD; /* CLONE_VFORK | CLONE_VM */
+    /* The event says fork/vfork/clone by the exit signal and CLONE_VFORK,
+     * not by the call: glibc's fork() is clone(SIGCHLD|...), and a
+     * clone(CLONE_FILES|SIGCHLD) is reported as a fork.  The registers of
+     * the parent, still inside the call, tell the real flags. */
+    int64_t fallback = event == PTRACE_EVENT_VFORK  ? 0x4000 | 0x100 | SIGCHLD /* VFORK|VM */
+                       : event == PTRACE_EVENT_FORK ? SIGCHLD
+                                                    : 0;
     regs_t r;
     if (regs_fetch(parent->tid, &r) < 0)
-        return 0;
+        return fallback;
     struct __ptrace_syscall_info info;
     enum arch_id arch = ARCH_X86_64;
     if (syscall_info(parent, &info) == 0)
@@ -474,15 +564,16 @@ static int64_t clone_flags_of(struct tracee *parent, int event)
     uint64_t flags = regs_get_arch(&r, arch, REG_ARG0);
     if (arch == ARCH_X32)
         nr &= ~X32_SYSCALL_BIT;
-    int is_clone3 = nr == NR_CLONE3;
-    int is_fork = arch == ARCH_I386 ? nr == 2 : nr == NR_FORK;
-    int is_vfork = arch == ARCH_I386 ? nr == 190 : nr == NR_VFORK;
+    int i386 = arch == ARCH_I386;
+    int is_clone = nr == (i386 ? 120 : NR_CLONE), is_clone3 = nr == NR_CLONE3;
     if (is_clone3 && mem_read(parent->pid, flags, &flags, sizeof flags) != sizeof flags)
-        return 0;
-    if (is_fork)
+        return fallback;
+    if (nr == (i386 ? 2 : NR_FORK))
         return SIGCHLD;
-    if (is_vfork)
+    if (nr == (i386 ? 190 : NR_VFORK))
         return 0x4000 | 0x100 | SIGCHLD;
+    if (!is_clone && !is_clone3)
+        return fallback;
     return (int64_t)flags;
 }
 
@@ -503,6 +594,7 @@ static void on_fork_event(struct tracee *parent, int event)
     child->parent_tid = parent->tid;
     child->attached = parent->attached;
     parent->stop = STOP_EVENT;
+    parent->stop_event = event;
     if (child->first_stop_seen) {
         announce_child(child, parent);
     } else if (syscall(SYS_tgkill, cpid, ctid, 0) < 0) {
@@ -544,6 +636,7 @@ static void on_exec_event(struct tracee *t, pid_t former)
     ev_reset(EV_EXEC, t);
     ttl_ev.child = (int32_t)former;
     t->stop = STOP_EVENT;
+    t->stop_event = PTRACE_EVENT_EXEC;
     if (hide_vdso) {
         errno = 0;
         long sp = ptrace(PTRACE_PEEKUSER, t->tid, (void *)offsetof(struct user, regs.rsp), 0);
@@ -589,7 +682,8 @@ static struct tracee *exec_rekey(pid_t tid, pid_t *formerp)
 static void on_signal_stop(struct tracee *t, int sig)
 {
     tracer_stats.signals++;
-    if (t->expect == EXPECT_INJ_ENTRY || t->expect == EXPECT_INJ_EXIT) {
+    if (t->expect == EXPECT_INJ_ENTRY || t->expect == EXPECT_INJ_EXIT ||
+        t->expect == EXPECT_INJ_PRE) {
         /* Not now: an injection is under way.  Re-sent when it ends. */
         if (sig > 0 && sig < 64)
             t->deferred_sig |= 1ULL << sig;

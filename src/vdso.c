@@ -17,7 +17,7 @@ int vdso_hide(pid_t pid, uint64_t sp)
     if (n < 0)
         return (int)n;
     size_t have = (size_t)n / 8, i = 1 + (size_t)w[0] + 1; /* skip argc, argv, NULL */
-    int nulls_left = 1;                                       /* end of envp */
+    int nulls_left = 1;                                    /* end of envp */
     for (;;) {
         if (i + 1 >= have) {
             /* Slide the window: re-read from the current position. */

@@ -10,6 +10,10 @@
 --   tostring(call)       the strace-style text
 -- Assigning call.<argname> (or call.args[i]) changes what the kernel sees:
 -- strings and tables are written to the tracee's scratch memory.
+-- Assigning an output argument a value that is not a number (a struct's
+-- fields, a string of bytes) fills the tracee's buffer instead, when the
+-- handler returns: `call.statbuf = { st_size = 42 }; return 0` answers
+-- fstat without the kernel (a bad buffer makes the result -EFAULT).
 local types = require "ttlua.types"
 
 local rawget, rawset = rawget, rawset
@@ -65,6 +69,29 @@ function methods._commit(self)
   end
 end
 
+-- Write the output arguments the handler assigned into the tracee's
+-- buffers.  Returns true, or false and a message when one is not writable.
+function methods._write_outputs(self)
+  local fills = rawget(self, "_fills")
+  if not fills then return true end
+  rawset(self, "_fills", nil)
+  local spec, args, proc = self.spec, rawget(self, "_args"), self.proc
+  local ok, msg = true, nil
+  for name, v in pairs(fills) do
+    local i = spec.argi[name]
+    local a = spec.args[i]
+    local bytes = types.fill[a.kind](self, v, a)
+    local pieces = type(bytes) == "table" and bytes or { { args[i], bytes } }
+    for _, p in ipairs(pieces) do
+      if #p[2] > 0 then
+        local n, err = proc:write(p[1], p[2])
+        if n ~= #p[2] then ok, msg = false, ("%s.%s: %s"):format(self.name, name, err or "short write") end
+      end
+    end
+  end
+  return ok, msg
+end
+
 function methods._set_raw(self, i, v)
   rawget(self, "_args")[i] = v
   local dirty = rawget(self, "_dirty") or {}
@@ -95,6 +122,8 @@ Call.__index = function(self, k)
   if i then
     local set = rawget(self, "_set")
     if set and set[k] ~= nil then return set[k] end
+    local fills = rawget(self, "_fills")
+    if fills and fills[k] ~= nil then return fills[k] end
     local cache = rawget(self, "_cache")
     if cache then
       local v = cache[k]
@@ -131,7 +160,15 @@ end
 
 Call.__newindex = function(self, k, v)
   local spec = rawget(self, "spec")
-  if spec.argi[k] then
+  local i = spec.argi[k]
+  if i and types.fill[spec.args[i].kind]
+    and (type(v) ~= "number" or types.fill_takes_number(spec.args[i])) then
+    local fills = rawget(self, "_fills") or {}
+    fills[k] = v
+    rawset(self, "_fills", fills)
+    return
+  end
+  if i then
     local set = rawget(self, "_set") or {}
     set[k] = v
     rawset(self, "_set", set)

@@ -30,6 +30,7 @@ Tracing:
   --strict             a policy error kills the tracee (default: the call
                        proceeds natively and ttlua exits non-zero at the end)
   --dump-filter        print the seccomp filter (libseccomp pseudo-code) and exit
+  --arg KEY=VALUE      a setting for the policy (ttlua.args.KEY); repeatable
 Other:
   -h, --help           this text
   -V, --version        the version
@@ -48,21 +49,40 @@ end
 -- Options taking a value, and where it goes.
 local valued = {
   ["-o"] = "output", ["-s"] = "strsize", ["-E"] = "eval", ["--eval"] = "eval",
-  ["-p"] = "pid", ["-e"] = "expr",
+  ["-p"] = "pid", ["-e"] = "expr", ["--arg"] = "arg",
 }
 local flags = {
   ["-h"] = "help", ["--help"] = "help", ["-V"] = "version", ["--version"] = "version",
   ["--no-vdso"] = "no_vdso", ["--strict"] = "strict", ["--dump-filter"] = "dump_filter",
 }
 
--- Extra options registered by other modules: name -> {key=, value=bool, help=}
+-- Extra options registered by other modules: name -> {key=, value=bool, ...}.
+-- more (optional): { multi = true } (repeatable, values collected in a list),
+-- { standalone = true } (the option works without a command, like --help).
 M.extra = {}
-function M.register(name, key, takes_value)
-  M.extra[name] = { key = key, value = takes_value }
+function M.register(name, key, takes_value, more)
+  local x = { key = key, value = takes_value }
+  for k, v in pairs(more or {}) do x[k] = v end
+  M.extra[name] = x
+end
+
+-- Help text of registered options: blocks printed before "Other:".
+M.help_blocks = {}
+function M.add_help(text)
+  M.help_blocks[#M.help_blocks + 1] = text
+end
+
+-- The --help text.
+function M.help()
+  if #M.help_blocks == 0 then return M.usage end
+  local extra = table.concat(M.help_blocks)
+  local head, tail = M.usage:match("^(.-\n)(Other:\n.*)$")
+  if not head then return M.usage .. extra end
+  return head .. extra .. tail
 end
 
 function M.parse(argv)
-  local o = { strsize = 32, pids = {}, exprs = {}, command = nil, policy = nil }
+  local o = { strsize = 32, pids = {}, exprs = {}, args = {}, command = nil, policy = nil }
   local i = 1
   while i <= #argv do
     local a = argv[i]
@@ -93,6 +113,11 @@ function M.parse(argv)
         o.pids[#o.pids + 1] = pid
       elseif key == "expr" then
         o.exprs[#o.exprs + 1] = v
+      elseif key == "arg" then
+        if not v:match("^[^=]+=") then
+          return nil, ("--arg: %q is not KEY=VALUE"):format(v)
+        end
+        o.args[#o.args + 1] = v
       elseif key == "strsize" then
         local n = tonumber(v)
         if not n or n < 0 or n % 1 ~= 0 then
@@ -121,6 +146,9 @@ function M.parse(argv)
   end
   if o.command and #o.command == 0 then o.command = nil end
   if o.help or o.version or o.dump_filter then return o end
+  for _, x in pairs(M.extra) do
+    if x.standalone and o[x.key] then return o end
+  end
   if not o.command and #o.pids == 0 then
     return nil, "no command to run (usage: ttlua [POLICY.lua] -- COMMAND [ARGS...])"
   end

@@ -38,10 +38,11 @@ local current             -- the thread whose stop is being answered
 local answered            -- ev already holds the answer for `current`
 local running             -- the thread whose coroutine runs right now
 local timers = {}         -- sorted list of { at = seconds, th = thread, co = coroutine }
+local routers             -- E.routers
 local log
 
 -- file:line of a handler (of the policy's function when a guard wraps it)
-local function where(fn)
+local function handler_where(fn)
   return policy.where(E.guard_of and E.guard_of[fn] or fn)
 end
 
@@ -51,14 +52,14 @@ end
 
 -- ---- time ---------------------------------------------------------------
 
+-- (a plain int64_t[2] for the timespec: ttlua.structs owns struct ttl_timespec)
 ffi.cdef [[
-struct ttl_timespec { long tv_sec; long tv_nsec; };
-int clock_gettime(int clk, struct ttl_timespec *ts);
+int clock_gettime(int clk, void *ts);
 ]]
-local ts = ffi.new("struct ttl_timespec")
+local ts = ffi.new("int64_t[2]")
 local function now()
   C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
-  return tonumber(ts.tv_sec) + tonumber(ts.tv_nsec) * 1e-9
+  return tonumber(ts[0]) + tonumber(ts[1]) * 1e-9
 end
 E.now = now
 
@@ -67,9 +68,11 @@ E.now = now
 -- A context is what a coroutine runs for: a thread (for its call) or a
 -- hook context { tid, proc, thread, hook = true }.  Its answers go to the
 -- event being handled when it is that thread's, else straight to the core.
+-- Returns 0, or -errno when the core could not apply the answer (an
+-- injection that cannot start, a thread that is gone).
 local function settle(ctx, action, value, inj_nr, inj_args)
   local th = ctx.thread or ctx
-  if th.dead then return end
+  if th.dead then return -3 end -- ESRCH
   if th == current and not answered then
     answered = true
     ev.action = action
@@ -78,9 +81,9 @@ local function settle(ctx, action, value, inj_nr, inj_args)
       ev.inj_nr = inj_nr
       for i = 0, 5 do ev.inj_args[i] = inj_args[i + 1] or 0 end
     end
-  else
-    core.resume(ctx.tid, action, value, inj_nr, inj_args)
+    return 0
   end
+  return core.resume(ctx.tid, action, value, inj_nr, inj_args)
 end
 
 local function traceback(msg)
@@ -92,28 +95,48 @@ local function policy_error(what, msg)
   errmsg("%s: %s", what, msg)
 end
 
+-- Fill the output buffers the handler assigned; false when one failed.
+local function write_outputs(call, fn)
+  local ok, done = xpcall(call._write_outputs, traceback, call)
+  if not ok then
+    policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), done)
+    return false
+  end
+  return done
+end
+
 -- The result a handler returned, as an action.
 local function handler_result(call, fn, ret)
   if ret == nil then
     if rawget(call, "result") == nil then
       local ok, err = xpcall(call._commit, traceback, call)
       if not ok then
-        policy_error("in the " .. call.spec.name .. " handler at " .. where(fn), err)
+        policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), err)
         return opts.strict and ACT.KILL or ACT.CONT
       end
+    elseif rawget(call, "_fills") and not write_outputs(call, fn) then
+      rawset(call, "result", -14) -- EFAULT, as the kernel says for a bad buffer
+      return ACT.RETURN, -14
     end
     return ACT.CONT
   end
   if type(ret) == "number" and ret == math.floor(ret) then
+    -- output arguments the handler assigned (call.statbuf = {...}) go to
+    -- the tracee's buffers now; a bad buffer makes the call fail EFAULT
+    if rawget(call, "_fills") and not write_outputs(call, fn) and ret >= 0 then ret = -14 end
     rawset(call, "result", ret)
     return ACT.RETURN, ret
   end
   local special = E.return_types[type(ret)]
   if special then
-    local action, value = special(call, ret)
+    local ok, action, value = xpcall(special, traceback, call, ret)
+    if not ok then
+      policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), action)
+      return opts.strict and ACT.KILL or ACT.CONT
+    end
     if action then return action, value end
   end
-  policy_error(where(fn), ("handler %s returned a %s; expected an integer result or nil"
+  policy_error(handler_where(fn), ("handler %s returned a %s; expected an integer result or nil"
     .. " (the call proceeds)"):format(call.spec.name, type(ret) == "number" and "non-integer"
     or type(ret)))
   return opts.strict and ACT.KILL or ACT.CONT
@@ -131,7 +154,7 @@ local function worker(fn, arg, kind)
       if ok then
         action, value = handler_result(arg, fn, ret)
       else
-        policy_error("error in the " .. arg.spec.name .. " handler (" .. where(fn)
+        policy_error("error in the " .. arg.spec.name .. " handler (" .. handler_where(fn)
           .. ")" .. (opts.strict and "; killing the tracee" or "; the call proceeds"), ret)
         action = opts.strict and ACT.KILL or ACT.CONT
       end
@@ -140,7 +163,7 @@ local function worker(fn, arg, kind)
       if ok then
         action, value = ACT.CONT, ret
       else
-        policy_error("error in " .. kind .. " (" .. where(fn) .. ")", ret)
+        policy_error("error in " .. kind .. " (" .. handler_where(fn) .. ")", ret)
         action = opts.strict and ACT.KILL or ACT.CONT
       end
     end
@@ -175,7 +198,10 @@ local function step(ctx, co, ...)
   if what == "run" then
     settle(ctx, ACT.RUN)
   elseif what == "inject" then
-    settle(ctx, ACT.INJECT, 0, a, b)
+    local rc = settle(ctx, ACT.INJECT, 0, a, b)
+    -- could not start (not stopped at a place that allows it, gone): the
+    -- coroutine gets the error at once
+    if rc < 0 then return step(ctx, co, rc) end
   elseif what == "hold" then
     settle(ctx, ACT.HOLD)
   else
@@ -197,7 +223,7 @@ end
 local function hook(name, th, ...)
   local fn = handlers[name]
   if not fn then return nil end
-  local ctx = { tid = th.tid, proc = th.proc, thread = th, hook = true }
+  local ctx = { tid = th.tid, proc = th.proc, thread = th, hook = name }
   local _, value = start(ctx, fn, { n = select("#", ...), ... }, name)
   return value
 end
@@ -234,10 +260,30 @@ function E.set_arg(call, i, raw)
 end
 
 -- proc:syscall(): inject a call into the thread whose handler is running.
+-- Where it works: a syscall handler (at the entry, and after call:run()
+-- at the exit), on_exec (the new program, before its first instruction)
+-- and on_fork (in the child, at its first stop); the other hooks run where
+-- the thread cannot execute anything for us.
+local inject_hooks = {
+  on_exec = true, on_fork = true,
+  on_start = "on_start runs before the command is executed; inject from on_exec",
+  on_exit = "on_exit runs when the thread is already gone",
+  on_signal = "on_signal runs at a signal-delivery stop, where an injected call"
+    .. " would lose the signal; inject from a syscall handler",
+  on_stop = "on_stop runs at a group-stop",
+}
 function E.inject(proc, name, ...)
   local ctx = running
-  if not ctx or ctx.proc ~= proc then
-    error("proc:syscall() works only inside a handler or hook of that process", 3)
+  if not ctx then
+    error("proc:syscall() works only inside a handler or a hook (on_exec, on_fork)", 3)
+  end
+  if ctx.proc ~= proc then
+    error(("proc:syscall(): %s is not the process whose %s is running (%s)"):format(
+      tostring(proc), ctx.hook and "hook" or "handler", tostring(ctx.proc)), 3)
+  end
+  local where = ctx.hook and inject_hooks[ctx.hook]
+  if ctx.hook and where ~= true then
+    error("proc:syscall() cannot inject here: " .. (where or (ctx.hook .. " is not a place to inject from")), 3)
   end
   local spec = type(name) == "number" and sys.by_nr[name] or sys.by_name[name]
   if not spec then error(("proc:syscall(): unknown syscall %s"):format(tostring(name)), 3) end
@@ -253,7 +299,7 @@ function E.inject(proc, name, ...)
     end
   end
   local ret = co_yield("inject", spec.nr, args)
-  return ret
+  return ret or -3 -- ESRCH: the thread vanished meanwhile
 end
 
 -- ttlua.sleep(seconds) inside a handler: the thread stays stopped, the
@@ -325,14 +371,12 @@ local function on_syscall()
     end
   end
   fn = fn or default_handler
+  local a = ev.args
+  local route = routers[nr]
+  if route and arch == 0 then fn = route(th.proc, a) or fn end
   local guard = E.guards[arch] and E.guards[arch][spec.name]
   if guard then fn = E.guarded(guard, fn) end
-  if arch ~= 0 and not fn then
-    -- another ABI's call no handler names: the filter stopped it (BADARCH)
-    return
-  end
   if not fn then return end
-  local a = ev.args
   local call = Call.new(E, th.proc, tid, spec, {
     tonumber(a[0]), tonumber(a[1]), tonumber(a[2]),
     tonumber(a[3]), tonumber(a[4]), tonumber(a[5]),
@@ -343,6 +387,12 @@ local function on_syscall()
   rawset(call, "_co", co)
   step(th, co, fn, call, "call")
 end
+
+-- Modules that take over calls on some descriptors (ttlua.vfd) put a
+-- function(proc, ev.args) -> handler or nil here, keyed by x86_64 number;
+-- nil keeps the policy's handler (or none).  They must make the filter
+-- trace those numbers (E.filter_hooks).
+E.routers = {}
 
 -- Checks that run before any handler, whatever the policy handles
 -- (ttlua.guard fills them): guards[arch][name] = function(call) returning
@@ -415,8 +465,9 @@ local function on_fork()
     proc = pproc and pproc:fork(cpid, flags) or Proc.new(E, cpid)
     procs[cpid] = proc
   end
-  new_thread(ctid, proc)
-  if proc ~= pproc and parent then hook("on_fork", parent, pproc, proc, flags) end
+  local child = new_thread(ctid, proc)
+  -- the hook runs in the child's context: proc:syscall() goes to the child
+  if proc ~= pproc and parent then hook("on_fork", child, pproc, proc, flags) end
 end
 
 local function on_exec()
@@ -431,7 +482,7 @@ local function on_exec()
     if th.call then rawset(th.call, "tid", tid) end
   end
   local th = thread_of(tid, ev.pid)
-  th.proc.mm = Proc.Mm.new()
+  th.proc:_exec()
   hook("on_exec", th, th.proc)
 end
 
@@ -462,7 +513,10 @@ local function on_exit()
   how.tid = tid
   if how.superseded then how.by = ev.child end
   how.last = next(proc.threads) == nil
-  if how.last then procs[proc.pid] = nil end
+  if how.last then
+    procs[proc.pid] = nil
+    proc:_exit()
+  end
   current = th
   hook("on_exit", th, proc, how)
 end
@@ -579,6 +633,7 @@ local function build_filter()
     end
   end
   for _, f in ipairs(E.filter_hooks) do f() end
+  E.filter_built = true
 end
 -- Modules that compile rules into the filter add a function here.
 E.filter_hooks = {}
@@ -594,7 +649,7 @@ function E.setup(argv, luadir)
   E.opts = o
   ttlua.options = o
   if o.help then
-    io.stdout:write(cli.usage)
+    io.stdout:write(cli.help())
     return 0
   end
   if o.version then
@@ -610,6 +665,7 @@ function E.setup(argv, luadir)
 
   for _, setup in ipairs(E.setup_hooks) do
     local ok, msg = setup(o)
+    if type(ok) == "number" then return ok end -- done (e.g. --describe)
     if not ok then
       errmsg("%s", msg)
       return 1
@@ -624,6 +680,7 @@ function E.setup(argv, luadir)
     end
   end
   log = Printer.new({ pid_mode = o.output and "always" or "auto" })
+  if E.wrap_log then log = E.wrap_log(log) end
   ttlua.log = log
 
   local h
@@ -671,7 +728,10 @@ function E.setup(argv, luadir)
   return { path = path, argv = o.command }
 end
 -- Option handlers other modules add: function(opts) -> true | nil, message
+-- | an exit status (the option's work is done: exit now).
 E.setup_hooks = {}
+-- A setup hook may set E.wrap_log = function(printer) -> log, to replace
+-- or wrap the strace-style printer that becomes ttlua.log.
 
 -- Modules that print summaries at the end add a function(status) here.
 E.finish_hooks = {}
@@ -700,4 +760,9 @@ ttlua.sleep = E.sleep
 ttlua.detach = E.detach
 require("ttlua.guard").install(E)
 E.threads, E.procs = threads, procs
+routers = E.routers
+
+-- Modules that add options and hooks: each has install(E).
+E.modules = { "ttlua.output" }
+for _, name in ipairs(E.modules) do require(name).install(E) end
 return E

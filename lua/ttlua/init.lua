@@ -5,6 +5,12 @@
 --   ttlua.print(...)   write a line of text to ttlua's log
 --   ttlua.syscalls     the typed syscall table (by_name, by_nr)
 --   ttlua.options      the command-line options ttlua was started with
+--   ttlua.args         the policy's settings: --arg KEY=VALUE gives
+--                      ttlua.args.KEY == "VALUE" (the last one of a KEY wins;
+--                      ttlua.arglist.KEY lists them all, in order)
+--   ttlua.vfd(obj)     a virtual file descriptor (lua/ttlua/vfd.lua); a policy
+--                      that returns them must load ttlua.vfd when it loads
+--   ttlua.sleep(s)     keep the calling thread stopped for s seconds
 --   ttlua.version
 local M = {}
 
@@ -14,13 +20,33 @@ local lazy = {
   errno = function() return require "ttlua.errno" end,
   const = function() return require("ttlua.xlat").const end,
   syscalls = function() return require("ttlua.syscalls").arch("x86_64") end,
+  vfd = function() return require "ttlua.vfd" end,
+  args = function(t)
+    local args = {}
+    local o = rawget(t, "options")
+    for _, kv in ipairs(o and o.args or {}) do
+      local k, v = kv:match("^([^=]+)=(.*)$")
+      args[k] = v
+    end
+    return args
+  end,
+  arglist = function(t)
+    local lists = {}
+    local o = rawget(t, "options")
+    for _, kv in ipairs(o and o.args or {}) do
+      local k, v = kv:match("^([^=]+)=(.*)$")
+      lists[k] = lists[k] or {}
+      table.insert(lists[k], v)
+    end
+    return setmetatable(lists, { __index = function() return {} end })
+  end,
 }
 
 setmetatable(M, {
   __index = function(t, k)
     local f = lazy[k]
     if not f then return nil end
-    local v = f()
+    local v = f(t)
     rawset(t, k, v)
     return v
   end,

@@ -36,6 +36,7 @@ local function suggest(name, known)
   end
   return ""
 end
+M.suggest = suggest
 
 -- The environment a policy chunk runs in: globals fall through to _G;
 -- ttlua, E and C are predefined for short inline policies.

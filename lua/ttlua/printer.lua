@@ -107,7 +107,7 @@ function P:exit(call)
   local sp = split_point(spec)
   local rest = (sp <= spec.nargs and format_args(call, sp, spec.nargs) or "") .. ")"
   local result = call.result
-  local rtext = result == nil and "?" or types.format_result(spec.ret, result)
+  local rtext = result == nil and "?" or types.format_result(spec.ret, result, call)
   if result == -516 then -- ERESTART_RESTARTBLOCK: restart_syscall comes next
     self.interrupted[call.tid] = call._resuming or spec.name
   end
@@ -134,6 +134,35 @@ end
 function P:line(tid, text)
   self:interrupt()
   self.write(self:prefix(tid) .. text .. "\n")
+end
+
+-- "--- SIGCHLD {si_signo=SIGCHLD, ...} ---"; info: the decoded siginfo.
+function P:signal(proc, sig, info)
+  local text
+  local ok, fmt = pcall(require, "ttlua.structfmt")
+  if ok and info and info.si_signo then
+    local ok2, s = pcall(fmt.format, "siginfo", info)
+    text = ok2 and s or nil
+  end
+  self:line(proc.tid, format("--- %s %s ---", types.signame(sig), text or "{...}"))
+end
+
+function P:stopped(proc, sig)
+  self:line(proc.tid, format("--- stopped by %s ---", types.signame(sig)))
+end
+
+-- "+++ exited with 0 +++" and the like; how: see the engine's on_exit.
+function P:exited(_, how)
+  local text
+  if how.superseded then
+    text = format("+++ superseded by execve in pid %d +++", how.by)
+  elseif how.code then
+    text = format("+++ exited with %d +++", how.code)
+  else
+    text = format("+++ killed by %s%s +++", types.signame(how.signal),
+      how.core and " (core dumped)" or "")
+  end
+  self:line(how.tid, text)
 end
 
 return P

@@ -181,15 +181,18 @@ T.off = T.long
 T.pid = T.int
 T.hex = int_type(function(v) return v end, function(v) return v == 0 and "0" or hex(v) end)
 T.ptr = int_type(function(v) return v end, ptr)
+-- -y: an fd prints as "3</path>" and AT_FDCWD as "AT_FDCWD</cwd>".
+-- ttlua.fdname sets M.opts.decode_fds and these two (proc, fd) -> text.
+M.fd_text = function(proc, fd)
+  local p = proc.fdpath and proc:fdpath(fd)
+  return p and format("%d<%s>", fd, p) or dec(fd)
+end
+M.cwd_text = function() return "AT_FDCWD" end
 T.fd = {
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
     local fd = s32(raw)
-    local fdpath = M.opts.decode_fds and call.proc and call.proc.fdpath
-    if fdpath and fd >= 0 then
-      local p = fdpath(call.proc, fd)
-      if p then return format("%d<%s>", fd, p) end
-    end
+    if M.opts.decode_fds and fd >= 0 and call.proc then return M.fd_text(call.proc, fd) end
     return dec(fd)
   end,
   encode = function(_, v) return v end,
@@ -197,7 +200,10 @@ T.fd = {
 T.dirfd = {
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
-    if s32(raw) == -100 then return "AT_FDCWD" end
+    if s32(raw) == -100 then
+      if M.opts.decode_fds and call.proc then return M.cwd_text(call.proc) end
+      return "AT_FDCWD"
+    end
     return T.fd.format(call, raw)
   end,
   encode = function(_, v) return v end,
@@ -534,6 +540,130 @@ T.iovec_out = {
   end,
 }
 
+-- ---- filling output buffers ------------------------------------------------
+-- A handler that answers a call itself may assign an output argument
+-- (call.statbuf = { st_size = 42 }, call.buf = "bytes", call.tp = { tv_sec =
+-- 1 }) and return the result: fill[kind](call, value, arg) gives the bytes
+-- to write at the argument's address (or a list of { addr, bytes } for
+-- scattered buffers).  A string is always taken as the raw bytes.
+M.fill = {}
+
+local scalar_ct = {
+  int = "int32_t", uint = "uint32_t", uid = "uint32_t", gid = "uint32_t", pid = "int32_t",
+  long = "int64_t", ulong = "uint64_t", u64 = "uint64_t", i64 = "int64_t", off = "int64_t",
+  size = "uint64_t", ptr = "uint64_t",
+}
+local function pack_scalar(ct, v)
+  local box = ffi.new(ct .. "[1]", v)
+  return ffi.string(box, ffi.sizeof(ct))
+end
+
+-- The capacity of an output buffer: its LEN argument, or for obuf(ret)
+-- the size argument that follows it (read's count, readlink's bufsiz).
+local function capacity(call, arg)
+  if arg.param and arg.param ~= "ret" then
+    local i = call.spec.argi[arg.param]
+    return i and call._args[i] or nil
+  end
+  local args = call.spec.args
+  for j = (call.spec.argi[arg.name] or #args) + 1, #args do
+    local k = args[j].kind
+    if k == "size" or k == "int" or k == "uint" or k == "ulong" then return call._args[j] end
+  end
+  return nil
+end
+M.capacity = capacity
+
+M.fill.obuf = function(call, v, arg)
+  if type(v) ~= "string" then
+    error(("%s.%s takes a string of bytes, not a %s"):format(call.name, arg.name, type(v)), 0)
+  end
+  local cap = capacity(call, arg)
+  if cap and cap >= 0 and #v > cap then v = v:sub(1, cap) end
+  return v
+end
+
+local function fill_struct(call, v, arg)
+  struct_parse(arg)
+  if type(v) == "string" then return v end
+  local ct = scalar_ct[arg.sname]
+  if ct then
+    if type(v) == "table" and arg.scount then
+      local parts = {}
+      for i, x in ipairs(v) do parts[i] = pack_scalar(ct, x) end
+      return table.concat(parts)
+    end
+    if type(v) ~= "number" then
+      error(("%s.%s takes a number"):format(call.name, arg.name), 0)
+    end
+    return pack_scalar(ct, v)
+  end
+  if type(v) ~= "table" then
+    error(("%s.%s takes a table of %s fields or a string of bytes, not a %s"):format(
+      call.name, arg.name, arg.sname, type(v)), 0)
+  end
+  local S = structs()
+  if not S then error("ttlua.structs is not available to encode " .. arg.sname, 0) end
+  if arg.scount then
+    local parts = {}
+    for i, e in ipairs(v) do parts[i] = S.encode(arg.sname, e) end
+    return table.concat(parts)
+  end
+  return S.encode(arg.sname, v)
+end
+-- Whether assigning a number to this output argument fills it (out(int),
+-- out(uid)...) rather than replacing its pointer.
+function M.fill_takes_number(arg)
+  if arg.kind ~= "out" and arg.kind ~= "inout" then return false end
+  struct_parse(arg)
+  return scalar_ct[arg.sname] ~= nil
+end
+
+M.fill.out = fill_struct
+M.fill.inout = fill_struct
+for name, a in pairs(struct_alias) do
+  if a[1] == "out" then
+    M.fill[name] = function(call, v, arg)
+      arg.param = arg.param or a[2]
+      return fill_struct(call, v, arg)
+    end
+  end
+end
+
+-- getdents64: a list of { d_name =, d_type =, d_ino = } (d_off and d_reclen
+-- are computed) packed while they fit in count bytes.
+M.fill.dirents_out = function(call, v, arg)
+  if type(v) == "string" then return v end
+  local S = structs()
+  local cap = capacity(call, { name = arg.name, param = "count" }) or math.huge
+  local parts, used = {}, 0
+  for i, e in ipairs(v) do
+    local rec = S.encode("linux_dirent64", {
+      d_ino = e.d_ino or i, d_off = e.d_off or i, d_type = e.d_type or 0, d_name = e.d_name,
+    })
+    if used + #rec > cap then break end
+    parts[#parts + 1] = rec
+    used = used + #rec
+  end
+  return table.concat(parts)
+end
+
+-- readv-style: the bytes are spread over the vectors.
+M.fill.iovec_out = function(call, v, arg)
+  if type(v) ~= "string" then
+    error(("%s.%s takes a string of bytes"):format(call.name, arg.name), 0)
+  end
+  local iov = iov_read(call, call._args[call.spec.argi[arg.name]], param_value(call, arg)) or {}
+  local out, pos = {}, 1
+  for _, e in ipairs(iov) do
+    if pos > #v then break end
+    local piece = v:sub(pos, pos + e.len - 1)
+    out[#out + 1] = { e.base, piece }
+    pos = pos + #piece
+  end
+  return out
+end
+
 -- Anything else: raw value, printed as a number or an address.
 T.unknown = T.hex
 local raw_type = {
@@ -566,8 +696,8 @@ local function errno()
   return errno_mod
 end
 
--- The text after " = " for a result of return type rtype.
-function M.format_result(rtype, ret)
+-- The text after " = " for a result of return type rtype (call: for -y).
+function M.format_result(rtype, ret, call)
   if rtype == "noreturn" then return "?" end
   if ret < 0 and ret > -4096 then
     local e = -ret
@@ -580,6 +710,9 @@ function M.format_result(rtype, ret)
     return format("%s %s", lead, name)
   end
   if rtype == "hex" or rtype == "ptr" then return hex(ret) end
+  if rtype == "fd" and M.opts.decode_fds and call and call.proc and ret >= 0 then
+    return M.fd_text(call.proc, ret)
+  end
   if rtype == "mode" then return format("%#03o", ret) end
   return dec(ret)
 end

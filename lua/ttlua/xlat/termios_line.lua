@@ -1,0 +1,37 @@
+-- termios c_line / TIOCSETD line discipline
+-- Names and their order: strace 6.1 (xlat/term_line_discs.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
+return {
+  kind = "enum",
+  headers = { "linux/tty.h" },
+  unknown = "N_???",
+  { "N_TTY", 0 },
+  { "N_SLIP", 1 },
+  { "N_MOUSE", 2 },
+  { "N_PPP", 3 },
+  { "N_STRIP", 4 },
+  { "N_AX25", 5 },
+  { "N_X25", 6 },
+  { "N_6PACK", 7 },
+  { "N_MASC", 8 },
+  { "N_R3964", 9 },
+  { "N_PROFIBUS_FDL", 10 },
+  { "N_IRDA", 11 },
+  { "N_SMSBLOCK", 12 },
+  { "N_HDLC", 13 },
+  { "N_SYNC_PPP", 14 },
+  { "N_HCI", 15 },
+  { "N_GIGASET_M101", 16 },
+  { "N_SLCAN", 17 },
+  { "N_PPS", 18 },
+  { "N_V253", 19 },
+  { "N_CAIF", 20 },
+  { "N_GSM0710", 21 },
+  { "N_TI_WL", 22 },
+  { "N_TRACESINK", 23 },
+  { "N_TRACEROUTER", 24 },
+  { "N_NCI", 25 },
+  { "N_SPEAKUP", 26 },
+  { "N_NULL", 27 },
+}

@@ -1,0 +1,24 @@
+-- unshare(2) flags
+-- Names and their order: strace 6.1 (xlat/unshare_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
+return {
+  kind = "flags",
+  headers = { "linux/sched.h" },
+  unknown = "CLONE_???",
+  bits = 64,
+  { "CLONE_NEWTIME", 0x80 },
+  { "CLONE_VM", 0x100 },
+  { "CLONE_FS", 0x200 },
+  { "CLONE_FILES", 0x400 },
+  { "CLONE_SIGHAND", 0x800 },
+  { "CLONE_THREAD", 0x10000 },
+  { "CLONE_NEWNS", 0x20000 },
+  { "CLONE_SYSVSEM", 0x40000 },
+  { "CLONE_NEWCGROUP", 0x2000000 },
+  { "CLONE_NEWUTS", 0x4000000 },
+  { "CLONE_NEWIPC", 0x8000000 },
+  { "CLONE_NEWUSER", 0x10000000 },
+  { "CLONE_NEWPID", 0x20000000 },
+  { "CLONE_NEWNET", 0x40000000 },
+}

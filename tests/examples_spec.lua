@@ -1,0 +1,185 @@
+-- The example policies in lua/examples/: each one's documented behaviour,
+-- by what the program printed and by what the policy saw.
+local H = require "tests.helper"
+
+local examples = H.root .. "/lua/examples/"
+
+-- Run an example with --arg settings; `extra` is appended to the policy
+-- (it may RECORD what it sees by wrapping the example's handlers).
+local function run(name, args, cmd, opts, extra)
+  local src = H.readfile(examples .. name .. ".lua")
+  local rec
+  local pol = examples .. name .. ".lua"
+  if extra then
+    local body = src:gsub("\nreturn P%s*$", "\n" .. extra .. "\nreturn P\n")
+    pol, rec = H.policy(body)
+  end
+  local words = {}
+  for _, a in ipairs(args) do words[#words + 1] = "--arg=" .. a end
+  words[#words + 1] = pol
+  words[#words + 1] = "--"
+  for _, c in ipairs(cmd) do words[#words + 1] = c end
+  local r = H.run(words, opts)
+  return r, rec and H.records(rec) or {}
+end
+
+-- Wrap every handler in P so that each call it answers is recorded.
+local record_calls = [[
+for name, fn in pairs(P) do
+  if not name:match("^on_") then
+    P[name] = function(call, ...)
+      local r = fn(call, ...)
+      if r ~= nil then RECORD(name, type(r) == "number" and r or "vfd") end
+      return r
+    end
+  end
+end
+]]
+
+describe("memfs.lua", function()
+  it("echo, cat and ls work on /mem and nothing touches the disk", function()
+    assert.is_nil(io.open("/mem/a"))
+    local r, recs = run("memfs", {}, { "sh", "-c", "echo hi > /mem/a; cat /mem/a; ls /mem" }, nil, record_calls)
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("hi\na\n", r.out)
+    assert.is_nil(io.open("/mem/a"))
+    local seen = {}
+    for _, e in ipairs(recs) do seen[e[1]] = (seen[e[1]] or 0) + 1 end
+    assert.is_true(seen.openat >= 3) -- echo's >, cat, ls
+  end)
+
+  it("mkdir, append, lseek, stat, mv, rm and rmdir at another prefix", function()
+    local dir = H.tmpdir() .. "/memfs-root"
+    local r = run("memfs", { "prefix=" .. dir }, { "sh", "-c", ([[
+      mkdir @/d && echo x >> @/d/f && echo y >> @/d/f && cat @/d/f
+      wc -c < @/d/f; stat -c '%s %F' @/d/f @/d
+      mv @/d/f @/g && ls @ && rm @/g && rmdir @/d && ls -a @
+      test -e @/g || echo gone
+      /usr/bin/python3 -c "import os; f = os.open('@/p', os.O_RDWR | os.O_CREAT); os.write(f, b'abcdef'); \
+os.lseek(f, 2, 0); print(os.read(f, 3), os.fstat(f).st_size)"
+    ]]):gsub("@", dir) })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("x\ny\n4\n4 regular file\n4096 directory\nd\ng\n.\n..\ngone\nb'cde' 6\n", r.out)
+    assert.is_nil(io.open(dir))
+  end)
+
+  it("answers errors like a file system: ENOENT, EEXIST, ENOTEMPTY", function()
+    local r = run("memfs", {}, { "sh", "-c",
+      "cat /mem/none; mkdir /mem/d; mkdir /mem/d; echo > /mem/d/f; rmdir /mem/d; echo done" })
+    assert.truthy(r.err:find("No such file or directory"), r.err)
+    assert.truthy(r.err:find("File exists"), r.err)
+    assert.truthy(r.err:find("Directory not empty"), r.err)
+    assert.truthy(r.out:find("done\n$"))
+  end)
+end)
+
+describe("faketime.lua", function()
+  it("date prints the fixed time", function()
+    local r, recs = run("faketime", { "at=2001-02-03T04:05:06" }, { "date", "-u", "+%F %T" }, nil, record_calls)
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("2001-02-03 04:05:06\n", r.out)
+    assert.are.same({ "clock_gettime", 0 }, recs[1])
+  end)
+
+  it("a frozen clock reads the same every time; time() and gettimeofday agree", function()
+    local r = run("faketime", { "at=@1000000000", "frozen=1" }, { "/usr/bin/python3", "-c", [[
+import time, ctypes
+libc = ctypes.CDLL(None)
+print(time.time(), time.time(), libc.time(None))
+]] })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("1000000000.0 1000000000.0 1000000000\n", r.out)
+  end)
+
+  it("an offset moves the wall clock", function()
+    local r = run("faketime", { "offset=-86400" }, { "date", "-u", "+%s" })
+    local now = os.time()
+    local fake = tonumber(r.out)
+    assert.is_true(math.abs(fake - (now - 86400)) < 60, r.out)
+  end)
+
+  it("sleep 10 returns at once when time runs 1000 times faster, and the clock moved 10 s", function()
+    local r, recs = run("faketime", { "speed=1000" }, { "/usr/bin/python3", "-c", [[
+import time, subprocess
+a = time.time()
+subprocess.run(["sleep", "10"])
+print(round(time.time() - a) >= 10)
+]] }, { timeout = 8 }, record_calls)
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("True\n", r.out)
+    local slept = false
+    for _, e in ipairs(recs) do slept = slept or e[1] == "clock_nanosleep" end
+    assert.is_false(slept) -- sleeping is not answered: it runs, shortened
+  end)
+end)
+
+describe("fakeid.lua", function()
+  it("uname, hostname, the id family and /etc/hostname answer from Lua", function()
+    local r, recs = run("fakeid", { "hostname=box", "uid=1234", "gid=99", "release=9.9-fake" }, { "sh", "-c", [[
+id -u; id -g; id -G; uname -n; uname -r; hostname; cat /etc/hostname
+/usr/bin/python3 -c "import os; print(os.getresuid(), os.getresgid())"
+hostname other; hostname
+]] }, nil, record_calls)
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("1234\n99\n99\nbox\n9.9-fake\nbox\nbox\n(1234, 1234, 1234) (99, 99, 99)\nother\n", r.out)
+    local seen = {}
+    for _, e in ipairs(recs) do seen[e[1]] = true end
+    assert.is_true(seen.uname and seen.geteuid and seen.getegid and seen.openat and seen.sethostname)
+  end)
+end)
+
+describe("deterministic.lua", function()
+  local py = { "/usr/bin/python3", "-c", "import os; print(os.urandom(8).hex())" }
+
+  it("two runs of python3 os.urandom print the same value; another seed another", function()
+    local a, recs = run("deterministic", {}, py, nil, record_calls)
+    local b = run("deterministic", {}, py)
+    local c = run("deterministic", { "seed=7" }, py)
+    assert.are.equal(0, a.status, a.err)
+    assert.truthy(a.out:match("^%x+\n$"))
+    assert.are.equal(a.out, b.out)
+    assert.are_not.equal(a.out, c.out)
+    local sizes = {}
+    for _, e in ipairs(recs) do
+      if e[1] == "getrandom" then sizes[#sizes + 1] = e[2] end
+    end
+    assert.are.equal(8, sizes[#sizes]) -- os.urandom(8) came from the policy
+  end)
+
+  it("reads of /dev/urandom are the same in two runs, also from child processes", function()
+    local cmd = { "sh", "-c", "head -c 16 /dev/urandom | od -An -tx1; (head -c 4 /dev/random | od -An -tx1)" }
+    local a = run("deterministic", { "seed=42" }, cmd)
+    local b = run("deterministic", { "seed=42" }, cmd)
+    assert.are.equal(0, a.status, a.err)
+    assert.are.equal(2, #H.lines(a.out))
+    assert.are.equal(a.out, b.out)
+  end)
+end)
+
+describe("redirect.lua", function()
+  local dir = H.tmpdir() .. "/redirect"
+  os.execute(("mkdir -p %s/tree && printf '127.0.0.1 redirected\\n' > %s/hosts"
+    .. " && echo tgt > %s/tree/target && ln -sf %s/tree/target %s/tree/link"
+    .. " && printf '#!/bin/sh\\necho hello\\n' > %s/tree/hello && chmod +x %s/tree/hello"):gsub("%%s", dir))
+
+  it("cat /etc/hosts reads ./hosts (the default bind), also through a relative path", function()
+    local r = H.sh("cd " .. dir .. " && " .. H.q(H.ttlua) .. " " .. examples .. "redirect.lua -- sh -c "
+      .. H.q("cat /etc/hosts; cd /etc && cat hosts; stat -c %s hosts"))
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("127.0.0.1 redirected\n127.0.0.1 redirected\n21\n", r.out)
+  end)
+
+  it("a bound directory: at-family, execve, readlink and getcwd show FROM", function()
+    local r, recs = run("redirect", { "bind=/opt/rd=" .. dir .. "/tree" }, { "sh", "-c", [[
+ls /opt/rd; readlink /opt/rd/link; cat /opt/rd/link; /opt/rd/hello
+cd /opt/rd && /bin/pwd && cat ./target
+/usr/bin/python3 -c "import os; fd = os.open('/opt/rd', os.O_RDONLY); print(os.stat('target', dir_fd=fd).st_size)"
+]] }, nil, [[
+local readlink = P.readlink
+P.readlink = function(call) local r = readlink(call); RECORD("readlink", call.pathname, r); return r end
+]])
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("hello\nlink\ntarget\n/opt/rd/target\ntgt\nhello\n/opt/rd\ntgt\n4\n", r.out)
+    assert.are.same({ "readlink", dir .. "/tree/link", 14 }, recs[1])
+  end)
+end)
