@@ -76,7 +76,7 @@ asan: deps
 	TTLUA_BIN=$(CURDIR)/$(ASAN_DIR)/ttlua TTLUA_LUA_DIR=$(CURDIR)/lua \
 	ASAN_OPTIONS=log_path=$(CURDIR)/$(ASAN_DIR)/reports/asan:detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=log_path=$(CURDIR)/$(ASAN_DIR)/reports/ubsan:print_stacktrace=1 \
-	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
 	$(BUSTED) tests; rc=$$?; \
 	if ls $(ASAN_DIR)/reports/* >/dev/null 2>&1; then \
 	  echo "asan: sanitizer reports in $(ASAN_DIR)/reports:"; head -40 $(ASAN_DIR)/reports/*; exit 1; \

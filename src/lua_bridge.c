@@ -196,7 +196,10 @@ static void bridge_interrupt(int sig)
         return;
     if (++interrupts >= 2)
         _exit(128 + sig);
-    lua_sethook(L, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    /* Not at once: a handler about to return must not fail because a
+     * signal (a forwarded SIGTERM) came in; one still running ten million
+     * VM instructions later is stuck. */
+    lua_sethook(L, stop_hook, LUA_MASKCOUNT, 10 * 1000 * 1000);
     signal(SIGVTALRM, on_watchdog);
     struct itimerval it = {{0, 0}, {2, 0}};
     setitimer(ITIMER_VIRTUAL, &it, NULL);
@@ -214,6 +217,7 @@ static int pcall_ref(int ref, int nargs, int nresults)
     in_lua = 0;
     if (interrupts) {
         interrupts = 0;
+        lua_sethook(L, NULL, 0, 0); /* it returned: the next call runs in peace */
         struct itimerval off = {{0, 0}, {0, 0}};
         setitimer(ITIMER_VIRTUAL, &off, NULL);
     }
