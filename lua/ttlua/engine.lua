@@ -41,6 +41,11 @@ local timers = {}         -- sorted list of { at = seconds, th = thread, co = co
 local routers             -- E.routers
 local log
 
+-- file:line of a handler (of the policy's function when a guard wraps it)
+local function handler_where(fn)
+  return policy.where(E.guard_of and E.guard_of[fn] or fn)
+end
+
 local function errmsg(fmt, ...)
   io.stderr:write("ttlua: ", fmt:format(...), "\n")
 end
@@ -94,7 +99,7 @@ end
 local function write_outputs(call, fn)
   local ok, done = xpcall(call._write_outputs, traceback, call)
   if not ok then
-    policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), done)
+    policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), done)
     return false
   end
   return done
@@ -106,7 +111,7 @@ local function handler_result(call, fn, ret)
     if rawget(call, "result") == nil then
       local ok, err = xpcall(call._commit, traceback, call)
       if not ok then
-        policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), err)
+        policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), err)
         return opts.strict and ACT.KILL or ACT.CONT
       end
     elseif rawget(call, "_fills") and not write_outputs(call, fn) then
@@ -126,12 +131,12 @@ local function handler_result(call, fn, ret)
   if special then
     local ok, action, value = xpcall(special, traceback, call, ret)
     if not ok then
-      policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), action)
+      policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), action)
       return opts.strict and ACT.KILL or ACT.CONT
     end
     if action then return action, value end
   end
-  policy_error(policy.where(fn), ("handler %s returned a %s; expected an integer result or nil"
+  policy_error(handler_where(fn), ("handler %s returned a %s; expected an integer result or nil"
     .. " (the call proceeds)"):format(call.spec.name, type(ret) == "number" and "non-integer"
     or type(ret)))
   return opts.strict and ACT.KILL or ACT.CONT
@@ -149,7 +154,7 @@ local function worker(fn, arg, kind)
       if ok then
         action, value = handler_result(arg, fn, ret)
       else
-        policy_error("error in the " .. arg.spec.name .. " handler (" .. policy.where(fn)
+        policy_error("error in the " .. arg.spec.name .. " handler (" .. handler_where(fn)
           .. ")" .. (opts.strict and "; killing the tracee" or "; the call proceeds"), ret)
         action = opts.strict and ACT.KILL or ACT.CONT
       end
@@ -158,7 +163,7 @@ local function worker(fn, arg, kind)
       if ok then
         action, value = ACT.CONT, ret
       else
-        policy_error("error in " .. kind .. " (" .. policy.where(fn) .. ")", ret)
+        policy_error("error in " .. kind .. " (" .. handler_where(fn) .. ")", ret)
         action = opts.strict and ACT.KILL or ACT.CONT
       end
     end
@@ -341,7 +346,8 @@ local function spec_for(arch, nr)
     t = ok and tab or false
     other_arch[name] = t
   end
-  return t and t.by_nr[arch == 2 and bit.band(nr, 0x3fffffff) or nr] or nil
+  -- (the x32 table's numbers include X32_SYSCALL_BIT, as the kernel sees them)
+  return t and t.by_nr[nr] or nil
 end
 
 local function on_syscall()
@@ -354,17 +360,28 @@ local function on_syscall()
   else
     spec = spec_for(arch, nr)
     fn = spec and handlers[spec.name] or default_handler
-    if fn and not opts.allow_compat then
+    if fn and fn ~= E.passthru_default and not opts.allow_compat then
       -- A policy written for x86_64 cannot judge another ABI's arguments:
-      -- refuse those calls (the log still shows them).
+      -- refuse those calls (the log still shows them).  Passthru runs
+      -- them, decoded with their own table.
       fn = E.compat_refuse
     end
   end
   if not spec then spec = syscalls.unknown(nr) end
+  if (th.arch or 0) ~= arch then
+    -- as strace does, say when a process switches ABI (int 0x80, x32)
+    th.arch = arch
+    if log and E.passthru_default and default_handler == E.passthru_default then
+      log:line(nil, ("[ Process PID=%d runs in %s mode. ]"):format(tid,
+        ({ [0] = "64 bit", "32 bit", "x32" })[arch] or "unknown"))
+    end
+  end
   fn = fn or default_handler
   local a = ev.args
   local route = routers[nr]
   if route and arch == 0 then fn = route(th.proc, a) or fn end
+  local guard = E.guards[arch] and E.guards[arch][spec.name]
+  if guard then fn = E.guarded(guard, fn) end
   if not fn then return end
   local call = Call.new(E, th.proc, tid, spec, {
     tonumber(a[0]), tonumber(a[1]), tonumber(a[2]),
@@ -383,11 +400,42 @@ end
 -- trace those numbers (E.filter_hooks).
 E.routers = {}
 
--- Calls of another ABI (int 0x80, x32) under a policy with handlers.
-function E.compat_refuse(call)
-  if log and default_handler == E.passthru_default then
-    log:call(call)
+-- Checks that run before any handler, whatever the policy handles
+-- (ttlua.guard fills them): guards[arch][name] = function(call) returning
+-- nil (go on) or a result that refuses the call.  The filter always stops
+-- these calls (src/guard.c).
+E.guards = { [0] = {}, [1] = {}, [2] = {} }
+local guarded_cache = setmetatable({}, { __mode = "k" })
+function E.guarded(guard, fn)
+  local by_fn = guarded_cache[guard]
+  if not by_fn then
+    by_fn = {}
+    guarded_cache[guard] = by_fn
   end
+  local key = fn or E.guarded
+  local g = by_fn[key]
+  if not g then
+    g = function(call)
+      local refused = guard(call)
+      if refused then
+        if log and E.passthru_default and default_handler == E.passthru_default then
+          rawset(call, "result", refused)
+          log:call(call)
+        end
+        return refused
+      end
+      if fn then return fn(call) end
+    end
+    by_fn[key] = g
+    E.guard_of[g] = fn or guard
+  end
+  return g
+end
+-- the function an error message should name, for a guarded handler
+E.guard_of = setmetatable({}, { __mode = "k" })
+
+-- Calls of another ABI (int 0x80, x32) under a policy with handlers.
+function E.compat_refuse()
   return -38 -- ENOSYS
 end
 
@@ -513,16 +561,22 @@ local function on_group_stop()
 end
 
 local function on_interrupt()
-  if E.attached_only then
-    C.ttl_detach_all()
-    C.ttl_log_flush()
-    os.exit(128 + ev.sig)
-  end
-  -- The signal went on to the command: wake the threads ttlua.sleep holds
-  -- (and sleep no more), or it would wait behind their delays.
+  -- The core passes the signal on to the command, or (-p) detaches after
+  -- this returns.  Wake the threads ttlua.sleep holds (and sleep no more),
+  -- or ttlua would wait behind their delays.
   E.interrupted = true
   for _, t in ipairs(timers) do t.at = 0 end
   on_timer()
+end
+
+ffi.cdef [[
+int ttl_request_detach(void);
+]]
+-- ttlua.detach(): end a -p session from the policy; the processes go on.
+function E.detach()
+  if C.ttl_request_detach() < 0 then
+    error("ttlua.detach() works only for processes attached with -p", 2)
+  end
 end
 
 local dispatch = {
@@ -711,6 +765,11 @@ E.finish_hooks = {}
 
 function E.finish(status)
   for _, th in pairs(threads) do th.dead = true end
+  if log and log.open then
+    -- a call still in progress when ttlua let go of its thread
+    log.write(E.attached_only and " <detached ...>\n" or " <unfinished ...>\n")
+    log.open = nil
+  end
   if handlers.on_finish then
     local ok, err = xpcall(handlers.on_finish, traceback, status)
     if not ok then policy_error("error in on_finish", err) end
@@ -725,6 +784,8 @@ function E.finish(status)
 end
 
 ttlua.sleep = E.sleep
+ttlua.detach = E.detach
+require("ttlua.guard").install(E)
 E.threads, E.procs = threads, procs
 routers = E.routers
 

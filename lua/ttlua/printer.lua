@@ -23,6 +23,7 @@ function P.new(opts)
     ntracees = 0,
     open = nil,     -- the call whose first half ends the log right now
     col = 0,        -- length of the current line so far
+    interrupted = {}, -- tid -> name of its call the kernel will resume
   }, P)
 end
 
@@ -82,6 +83,12 @@ function P:entry(call)
   local sp = split_point(spec)
   local text = self:prefix(call.tid) .. spec.name .. "(" ..
     (sp > 1 and format_args(call, 1, sp - 1) or "")
+  if spec.name == "restart_syscall" then
+    -- the kernel resumes a call a signal interrupted (ERESTART_RESTARTBLOCK)
+    call._resuming = self.interrupted[call.tid] or "system call"
+    self.interrupted[call.tid] = nil
+    text = text .. ("<... resuming interrupted %s ...>"):format(call._resuming)
+  end
   if sp <= spec.nargs and sp > 1 then text = text .. ", " end
   self.write(text)
   self.open = call
@@ -101,6 +108,9 @@ function P:exit(call)
   local rest = (sp <= spec.nargs and format_args(call, sp, spec.nargs) or "") .. ")"
   local result = call.result
   local rtext = result == nil and "?" or types.format_result(spec.ret, result, call)
+  if result == -516 then -- ERESTART_RESTARTBLOCK: restart_syscall comes next
+    self.interrupted[call.tid] = call._resuming or spec.name
+  end
   if call._note then rtext = rtext .. " " .. call._note end
   if self.open == call and not call._unfinished then
     local col = self.col + #rest
