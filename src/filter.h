@@ -17,6 +17,9 @@ int filter_init(int trace_all);
 int filter_trace(int nr);
 int filter_rule(int nr, int action, int errno_value, int ncmp, const int *args, const int *ops,
                 const uint64_t *a, const uint64_t *b);
+/* A TRACE rule the guard needs (guard.c); a no-op when every call stops. */
+int filter_guard_rule(int nr, int ncmp, const int *args, const int *ops, const uint64_t *a,
+                      const uint64_t *b);
 /* In the child, just before execve: load the filter.  Returns 0 or -errno. */
 int filter_load(void);
 /* Print the filter in libseccomp's pseudo-code (for --dump-filter). */

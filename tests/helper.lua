@@ -6,7 +6,8 @@ package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
 local H = {}
 
 H.root = os.getenv("PWD") or "."
-H.ttlua = H.root .. "/ttlua"
+-- TTLUA_BIN: another build of ttlua to test (make asan)
+H.ttlua = os.getenv("TTLUA_BIN") or H.root .. "/ttlua"
 H.progs = H.root .. "/build/progs"
 
 local tmpdir

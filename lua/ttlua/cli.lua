@@ -82,7 +82,10 @@ function M.help()
 end
 
 function M.parse(argv)
-  local o = { strsize = 32, pids = {}, exprs = {}, args = {}, command = nil, policy = nil }
+  -- o.order: every option that took a value, as { option, value }, in
+  -- command-line order (where several options feed one list, e.g.
+  -- --inject, --fault and -e inject=, their order matters)
+  local o = { strsize = 32, pids = {}, exprs = {}, args = {}, order = {}, command = nil, policy = nil }
   local i = 1
   while i <= #argv do
     local a = argv[i]
@@ -105,6 +108,7 @@ function M.parse(argv)
         i = i + 1
       end
       local key = valued[name] or x.key
+      o.order[#o.order + 1] = { name, v }
       if key == "pid" then
         local pid = tonumber(v)
         if not pid or pid <= 0 or pid % 1 ~= 0 then

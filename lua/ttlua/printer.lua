@@ -23,6 +23,7 @@ function P.new(opts)
     ntracees = 0,
     open = nil,     -- the call whose first half ends the log right now
     col = 0,        -- length of the current line so far
+    interrupted = {}, -- tid -> name of its call the kernel will resume
   }, P)
 end
 
@@ -126,6 +127,12 @@ function P:entry(call)
     local sp = split_point(spec)
     text = self:prefix(call.tid) .. spec.name .. "(" ..
       (sp > 1 and format_args(call, 1, sp - 1) or "")
+    if spec.name == "restart_syscall" then
+      -- the kernel resumes a call a signal interrupted (ERESTART_RESTARTBLOCK)
+      call._resuming = self.interrupted[call.tid] or "system call"
+      self.interrupted[call.tid] = nil
+      text = text .. ("<... resuming interrupted %s ...>"):format(call._resuming)
+    end
     if sp <= spec.nargs then
       if sp > 1 then text = text .. ", " end
       if spec._save then save_entry(call, spec, sp) end
@@ -162,6 +169,9 @@ function P:exit(call)
   end
   if not rtext then
     rtext = result == nil and "?" or types.format_result(spec.ret, result, call)
+  end
+  if result == -516 then -- ERESTART_RESTARTBLOCK: restart_syscall comes next
+    self.interrupted[call.tid] = call._resuming or spec.name
   end
   if call._note then rtext = rtext .. " " .. call._note end
   if self.open == call and not call._unfinished then
