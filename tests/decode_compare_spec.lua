@@ -1,5 +1,6 @@
 -- Fidelity, measured: scripts/compare-strace --quick runs a small corpus
--- (ls, cat, date, a shell pipeline, a threaded program) under strace 6.1
+-- (ls, cat, date, cp, find, tar, a shell pipeline, a threaded program, the
+-- every-syscall sweep) under strace 6.1
 -- and under ttlua's passthru, and counts strace's lines ttlua printed
 -- identically.  The share must stay at 95% or more.
 local H = require "tests.helper"
