@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/aio_abi.h>
+#include <linux/io_uring.h>
 #include <mqueue.h>
 #include <poll.h>
 #include <sched.h>
@@ -184,6 +185,15 @@ int main(void)
         struct io_event evs[1];
         syscall(SYS_io_getevents, ctx, 1, 1, evs, NULL);
         syscall(SYS_io_destroy, ctx);
+    }
+    /* io_uring, where the machine allows it */
+    struct io_uring_params up;
+    memset(&up, 0, sizeof up);
+    int ring = (int)syscall(SYS_io_uring_setup, 8, &up);
+    if (ring >= 0) {
+        syscall(SYS_io_uring_enter, ring, 0, 0, IORING_ENTER_GETEVENTS, NULL, 8);
+        int fds[2] = {p[0], q[0]};
+        syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES, fds, 2);
     }
     syscall(SYS_unlink, "f");
     return 0;
