@@ -121,6 +121,21 @@ function H.count(s, pat)
   return n
 end
 
+-- Digits no other test run on this machine uses right now (for markers in
+-- command lines: several suites may run at once).
+local self_pid = tonumber((H.readfile("/proc/self/stat") or "0"):match("^%d+"))
+local unique_n = 0
+function H.unique()
+  unique_n = unique_n + 1
+  return ("%d%04d"):format(self_pid, unique_n)
+end
+
+-- A "sleep N" command unique to this call, and its marker for H.leftovers.
+function H.unique_sleep()
+  local secs = "300." .. H.unique()
+  return { "sleep", secs }, "sleep " .. secs
+end
+
 -- Processes whose command line contains marker (to check nothing is left).
 function H.leftovers(marker)
   -- "[x]yz" matches "xyz" but not the pgrep command line itself
