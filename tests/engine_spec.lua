@@ -85,7 +85,7 @@ describe("date with a fixed clock", function()
         clock_gettime = function(c)
           RECORD("clock_gettime", c.clockid)
           local ts = ffi.new("int64_t[2]", 1700000000, 0) -- 2023-11-14T22:13:20Z
-          assert(c.proc:write(c:arg(2), ffi.string(ts, 16)))
+          assert(c.proc:write(c:raw(2), ffi.string(ts, 16)))
           return 0
         end,
       }
@@ -465,7 +465,7 @@ describe("tracee memory", function()
     local pol, rec = H.policy [[
       return { openat = function(c)
         if c.pathname ~= "/some/path" then return end
-        local addr = c:arg(2)
+        local addr = c:raw(2)
         local s = c.proc:readstr(addr)
         local head = c.proc:read(addr, 4)
         local bad, err = c.proc:read(8, 16)

@@ -38,7 +38,7 @@ function methods.run(self)
 end
 
 -- Raw register value i (1..6).
-function methods.arg(self, i)
+function methods.raw(self, i)
   return rawget(self, "_args")[i]
 end
 

@@ -26,7 +26,7 @@ local CLONE_ARGS_MIN, PAGE = 64, 4096
 local self_pid = ffi.C.getpid()
 
 function M.clone3(call)
-  local addr, size = call:arg(1), call:arg(2)
+  local addr, size = call:raw(1), call:raw(2)
   -- sizes the kernel refuses before it reads anything
   if size < CLONE_ARGS_MIN or size > PAGE then return nil end
   local bytes = call.proc:read(addr, size)
@@ -48,7 +48,7 @@ function M.clone3_compat()
 end
 
 function M.ptrace(call)
-  local req, pid = bit.tobit(call:arg(1)), bit.tobit(call:arg(2))
+  local req, pid = bit.tobit(call:raw(1)), bit.tobit(call:raw(2))
   if (req == PTRACE_ATTACH or req == PTRACE_SEIZE) and pid == self_pid then
     return -EPERM
   end

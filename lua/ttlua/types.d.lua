@@ -97,7 +97,7 @@ function call:run() end
 ---Raw register value i (1..6).
 ---@param i integer
 ---@return integer
-function call:arg(i) end
+function call:raw(i) end
 
 ---@class ttlua.exit_status
 ---@field tid integer the thread that ended
