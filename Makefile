@@ -1,6 +1,8 @@
 # ttlua - a programmable system-call interceptor (ptrace + seccomp + LuaJIT).
 # make run     install deps, build, trace /bin/echo with the passthru policy
 # make test    install deps, build, run the busted suite
+# make stress  heavy loads natively and under ttlua (a few minutes; not in CI)
+# make asan    the whole suite with ttlua built with ASan and UBSan
 VERSION  := 0.1.0
 PREFIX   ?= /usr/local
 CC       ?= cc
@@ -58,8 +60,39 @@ test: deps
 	@$(MAKE) --no-print-directory all progs
 	$(BUSTED) --output=plainTerminal tests
 
+stress: deps
+	@$(MAKE) --no-print-directory all progs
+	scripts/stress ./ttlua
+
+# The suite against a ttlua built with AddressSanitizer and UBSan (the
+# tests run build/asan/ttlua through TTLUA_BIN); any report fails it.
+ASAN_DIR   := build/asan
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASAN_OBJS  := $(SRCS:src/%.c=$(ASAN_DIR)/%.o)
+
+$(ASAN_DIR):
+	@mkdir -p $@
+
+$(ASAN_DIR)/%.o: src/%.c $(wildcard src/*.h) | $(ASAN_DIR)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+
+$(ASAN_DIR)/ttlua: $(ASAN_OBJS)
+	$(CC) $(LDFLAGS) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
+
+asan: deps
+	@$(MAKE) --no-print-directory all progs $(ASAN_DIR)/ttlua
+	@rm -rf $(ASAN_DIR)/reports && mkdir -p $(ASAN_DIR)/reports
+	TTLUA_BIN=$(CURDIR)/$(ASAN_DIR)/ttlua TTLUA_LUA_DIR=$(CURDIR)/lua \
+	ASAN_OPTIONS=log_path=$(CURDIR)/$(ASAN_DIR)/reports/asan:detect_leaks=1:abort_on_error=0 \
+	UBSAN_OPTIONS=log_path=$(CURDIR)/$(ASAN_DIR)/reports/ubsan:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
+	$(BUSTED) tests; rc=$$?; \
+	if ls $(ASAN_DIR)/reports/* >/dev/null 2>&1; then \
+	  echo "asan: sanitizer reports in $(ASAN_DIR)/reports:"; head -40 $(ASAN_DIR)/reports/*; exit 1; \
+	fi; exit $$rc
+
 lint:
-	luacheck lua tests scripts/check-syscalls
+	luacheck lua tests scripts/check-syscalls scripts/gen-annotations
 	clang-format --dry-run --Werror src/*.c src/*.h tests/progs/*.c
 
 format:

@@ -10,11 +10,14 @@
  *     takes the strongest action (ERRNO beats TRACE), so they still win;
  *   - an allow rule (at most one per syscall) turns the TRACE into TRACE
  *     rules for its complement (each comparison negated).
- * With a default handler (every call traced) rules go into the one filter
- * as they are.  lua/ttlua/rules.lua decides which rules may be compiled
+ * The guard's conditional TRACE rules (guard.c) count as tracing their
+ * syscall for this.  With a default handler (every call traced) rules go
+ * into the one filter as they are.  lua/ttlua/rules.lua decides which rules may be compiled
  * (no two overlapping rules with different actions on one syscall: the
  * filter libseccomp builds for those depends on its internal order). */
 #include "filter.h"
+
+#include "guard.h"
 
 #include <errno.h>
 #include <seccomp.h>
@@ -32,7 +35,8 @@ struct frule {
 
 static scmp_filter_ctx ctx, rules_ctx;
 static struct frule rules[MAX_RULES];
-static unsigned char traced[MAX_NR];
+static unsigned char traced[MAX_NR];  /* 1: every call of nr stops */
+static unsigned char guarded[MAX_NR]; /* 1: some calls of nr stop (a TRACE rule) */
 static int nrules, ntraced;
 static int all, built, use_rules_ctx;
 
@@ -45,6 +49,7 @@ int filter_init(int trace_all)
     all = trace_all;
     nrules = ntraced = built = use_rules_ctx = 0;
     memset(traced, 0, sizeof traced);
+    memset(guarded, 0, sizeof guarded);
     ctx = seccomp_init(trace_all ? SCMP_ACT_TRACE(0) : SCMP_ACT_ALLOW);
     rules_ctx = seccomp_init(SCMP_ACT_ALLOW);
     if (!ctx || !rules_ctx)
@@ -56,6 +61,10 @@ int filter_init(int trace_all)
     /* The child sets no_new_privs itself only when it lacks CAP_SYS_ADMIN. */
     seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0);
     seccomp_attr_set(rules_ctx, SCMP_FLTATR_CTL_NNP, 0);
+#if SCMP_VER_MAJOR > 2 || (SCMP_VER_MAJOR == 2 && SCMP_VER_MINOR >= 5)
+    seccomp_attr_set(ctx, SCMP_FLTATR_API_SYSRAWRC, 1);
+    seccomp_attr_set(rules_ctx, SCMP_FLTATR_API_SYSRAWRC, 1);
+#endif
     return 0;
 }
 
@@ -83,7 +92,7 @@ int filter_rule(int nr, int action, int errno_value, int ncmp, const int *args, 
 {
     if (!ctx || built || ncmp < 0 || ncmp > 6 || nr < 0 || nr >= MAX_NR)
         return -EINVAL;
-    if (action != FACT_ALLOW && action != FACT_ERRNO && action != FACT_KILL)
+    if (action != FACT_ALLOW && action != FACT_ERRNO && action != FACT_KILL && action != FACT_TRACE)
         return -EINVAL;
     if (action == FACT_ERRNO && (errno_value < 0 || errno_value > 4095))
         return -EINVAL;
@@ -103,7 +112,17 @@ int filter_rule(int nr, int action, int errno_value, int ncmp, const int *args, 
     r->errno_value = errno_value;
     r->ncmp = ncmp;
     nrules++;
+    if (action == FACT_TRACE)
+        guarded[nr] = 1;
     return 0;
+}
+
+int filter_guard_rule(int nr, int ncmp, const int *args, const int *ops, const uint64_t *a,
+                      const uint64_t *b)
+{
+    if (all)
+        return 0; /* every call stops already */
+    return filter_rule(nr, FACT_TRACE, 0, ncmp, args, ops, a, b);
 }
 
 static uint32_t action_of(int action, int errno_value)
@@ -159,6 +178,8 @@ int filter_build(void)
         return -EINVAL;
     if (built)
         return 0;
+    /* the guard's rules last, so that the policy's come first (guard.h) */
+    guard_filter_rules();
     built = 1;
     int rc;
     for (int i = 0; i < nrules; i++) {
@@ -168,7 +189,11 @@ int filter_build(void)
             if (!all)
                 continue; /* the default; a traced nr gets its complement below */
             rc = seccomp_rule_add_array(ctx, act, r->nr, (unsigned)r->ncmp, r->cmp);
-        } else if (!all && traced[r->nr]) {
+        } else if (r->action == FACT_TRACE) {
+            if (all || traced[r->nr])
+                continue; /* every call of nr stops anyway */
+            rc = seccomp_rule_add_array(ctx, act, r->nr, (unsigned)r->ncmp, r->cmp);
+        } else if (!all && (traced[r->nr] || guarded[r->nr])) {
             use_rules_ctx = 1;
             rc = seccomp_rule_add_array(rules_ctx, act, r->nr, (unsigned)r->ncmp, r->cmp);
         } else {
@@ -203,8 +228,10 @@ int filter_build(void)
 static int load_one(scmp_filter_ctx c)
 {
     int rc = seccomp_load(c);
-    if (rc == -EACCES || rc == -EPERM) {
-        /* Without CAP_SYS_ADMIN the kernel requires no_new_privs. */
+    if (rc < 0 && prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 0) {
+        /* Without CAP_SYS_ADMIN the kernel requires no_new_privs (EACCES;
+         * libseccomp >= 2.5 reports ECANCELED unless told to pass the
+         * kernel's code through). */
         if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
             return -errno;
         rc = seccomp_load(c);

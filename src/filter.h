@@ -20,9 +20,13 @@ int filter_trace(int nr);
 int filter_traced(int nr);
 /* A static rule on nr: action (FACT_*) when every comparison holds
  * (args[i] is 0..5; ops[i] a filter_op; a[i], b[i] its data, b the value
- * for FOP_MASKED_EQ).  Recorded, built later.  Returns 0 or -errno. */
+ * for FOP_MASKED_EQ).  FACT_TRACE: stop at those calls (the guard's).
+ * Recorded, built later.  Returns 0 or -errno. */
 int filter_rule(int nr, int action, int errno_value, int ncmp, const int *args, const int *ops,
                 const uint64_t *a, const uint64_t *b);
+/* A TRACE rule the guard needs (guard.c); a no-op when every call stops. */
+int filter_guard_rule(int nr, int ncmp, const int *args, const int *ops, const uint64_t *a,
+                      const uint64_t *b);
 /* Turn what was recorded into libseccomp rules (once; load and dump call
  * it too).  Returns 0 or -errno. */
 int filter_build(void);

@@ -161,6 +161,12 @@ EXPORT void ttl_detach_all(void)
     tracer_detach_all();
 }
 
+/* End a -p session: detach at the next turn of the loop (0 or -EPERM). */
+EXPORT int ttl_request_detach(void)
+{
+    return tracer_request_detach();
+}
+
 /* Tracer CPU time so far, user and system, in seconds. */
 EXPORT void ttl_cpu_time(double *user, double *sys)
 {
@@ -213,7 +219,10 @@ static void bridge_interrupt(int sig)
         return;
     if (++interrupts >= 2)
         _exit(128 + sig);
-    lua_sethook(L, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    /* Not at once: a handler about to return must not fail because a
+     * signal (a forwarded SIGTERM) came in; one still running ten million
+     * VM instructions later is stuck. */
+    lua_sethook(L, stop_hook, LUA_MASKCOUNT, 10 * 1000 * 1000);
     signal(SIGVTALRM, on_watchdog);
     struct itimerval it = {{0, 0}, {2, 0}};
     setitimer(ITIMER_VIRTUAL, &it, NULL);
@@ -231,6 +240,7 @@ static int pcall_ref(int ref, int nargs, int nresults)
     in_lua = 0;
     if (interrupts) {
         interrupts = 0;
+        lua_sethook(L, NULL, 0, 0); /* it returned: the next call runs in peace */
         struct itimerval off = {{0, 0}, {0, 0}};
         setitimer(ITIMER_VIRTUAL, &off, NULL);
     }
@@ -453,6 +463,16 @@ static void read_spec(int idx, struct spawn_spec *spec)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+}
+
+void bridge_free_spec(struct spawn_spec *spec)
+{
+    free(spec->path);
+    for (char **a = spec->argv; a && *a; a++)
+        free(*a);
+    free(spec->argv);
+    free(spec->pids);
+    memset(spec, 0, sizeof *spec);
 }
 
 int bridge_setup(int argc, char **argv, struct spawn_spec *spec)

@@ -17,6 +17,8 @@ int bridge_open(const char *argv0);
 /* Let the engine parse the command line and load the policy.  Returns -1
  * when ttlua should go on with spec filled, else the exit code. */
 int bridge_setup(int argc, char **argv, struct spawn_spec *spec);
+/* Free what bridge_setup put in spec. */
+void bridge_free_spec(struct spawn_spec *spec);
 /* The event hook for the tracer (calls engine.event). */
 int bridge_event(void);
 struct tracer_hooks;

@@ -39,6 +39,11 @@ uint64_t regs_get(const regs_t *regs, enum reg_slot slot);
 void regs_set(regs_t *regs, enum reg_slot slot, uint64_t value);
 /* Write one register of a stopped tracee (one ptrace call). */
 int regs_poke(pid_t tid, enum reg_slot slot, uint64_t value);
+/* The same for a call made with another ABI's convention:
+ * an int 0x80 call keeps its arguments in ebx, ecx, edx, esi, edi, ebp. */
+uint64_t regs_get_arch(const regs_t *regs, enum arch_id arch, enum reg_slot slot);
+void regs_set_arch(regs_t *regs, enum arch_id arch, enum reg_slot slot, uint64_t value);
+int regs_poke_arch(pid_t tid, enum arch_id arch, enum reg_slot slot, uint64_t value);
 /* Map an AUDIT_ARCH_* value (and the syscall number, for x32) to arch_id. */
 enum arch_id regs_arch(uint32_t audit_arch, int64_t nr);
 /* Set up a register file to execute syscall nr(args) from the syscall

@@ -20,6 +20,21 @@ static const size_t slot_offset[REG_NSLOTS] = {
     [REG_SP] = offsetof(struct user_regs_struct, rsp),
 };
 
+/* int 0x80 from a 64-bit process: the i386 convention (ebx, ecx, edx, esi,
+ * edi, ebp); the number, result, ip and sp are where they always are. */
+static const size_t i386_arg_offset[6] = {
+    offsetof(struct user_regs_struct, rbx), offsetof(struct user_regs_struct, rcx),
+    offsetof(struct user_regs_struct, rdx), offsetof(struct user_regs_struct, rsi),
+    offsetof(struct user_regs_struct, rdi), offsetof(struct user_regs_struct, rbp),
+};
+
+static size_t offset_of(enum arch_id arch, enum reg_slot slot)
+{
+    if (arch == ARCH_I386 && slot <= REG_ARG5)
+        return i386_arg_offset[slot];
+    return slot_offset[slot];
+}
+
 int regs_fetch(pid_t tid, regs_t *regs)
 {
     return ptrace(PTRACE_GETREGS, tid, 0, regs) < 0 ? -errno : 0;
@@ -42,7 +57,23 @@ void regs_set(regs_t *regs, enum reg_slot slot, uint64_t value)
 
 int regs_poke(pid_t tid, enum reg_slot slot, uint64_t value)
 {
-    size_t off = offsetof(struct user, regs) + slot_offset[slot];
+    return regs_poke_arch(tid, ARCH_X86_64, slot, value);
+}
+
+uint64_t regs_get_arch(const regs_t *regs, enum arch_id arch, enum reg_slot slot)
+{
+    uint64_t v = *(const uint64_t *)((const char *)regs + offset_of(arch, slot));
+    return arch == ARCH_I386 && slot <= REG_ARG5 ? (uint32_t)v : v;
+}
+
+void regs_set_arch(regs_t *regs, enum arch_id arch, enum reg_slot slot, uint64_t value)
+{
+    *(uint64_t *)((char *)regs + offset_of(arch, slot)) = value;
+}
+
+int regs_poke_arch(pid_t tid, enum arch_id arch, enum reg_slot slot, uint64_t value)
+{
+    size_t off = offsetof(struct user, regs) + offset_of(arch, slot);
     return ptrace(PTRACE_POKEUSER, tid, (void *)off, (void *)value) < 0 ? -errno : 0;
 }
 

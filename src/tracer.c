@@ -6,6 +6,8 @@
 
 #include "event.h"
 #include "filter.h"
+#include "guard.h"
+#include "inherit.h"
 #include "inject.h"
 #include "mem.h"
 #include "output.h"
@@ -21,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -43,6 +46,10 @@ struct tracer_stats tracer_stats;
 static struct tracer_hooks hooks;
 static pid_t main_pid = -1;
 static int main_status = -1;
+static pid_t spawned_pid = -1;            /* the command ttlua started (not -p) */
+static volatile sig_atomic_t main_gone;   /* spawned_pid has exited */
+static volatile sig_atomic_t forward_sig; /* to pass to every tracee */
+static int detach_requested;
 static int exec_err_fd = -1;
 static int hide_vdso;
 
@@ -177,6 +184,10 @@ static int inject_begin(struct tracee *t, int64_t nr, const int64_t args[6])
         t->stop == STOP_EXIT || (t->stop == STOP_EVENT && t->stop_event == PTRACE_EVENT_STOP);
     if (t->stop != STOP_SECCOMP && t->stop != STOP_ENTRY && !at_exit)
         return -EINVAL;
+    /* An int 0x80 or x32 call would run the injected number in its own
+     * table (i386's 9 is link, not mmap): never inject there. */
+    if (t->stop != STOP_EVENT && t->cur_arch != ARCH_X86_64)
+        return -ENOTSUP;
     if (regs_fetch(t->tid, &t->saved) < 0)
         return -errno;
     if (at_exit) {
@@ -338,12 +349,13 @@ int tracer_set_reg(pid_t tid, int slot, uint64_t value)
         return -ESRCH;
     if (t->stop == STOP_NONE)
         return -EBUSY;
+    enum arch_id arch = t->cur_arch == ARCH_I386 ? ARCH_I386 : ARCH_X86_64;
     if (t->inj_from) {
         /* mid-injection: change the registers that will be restored */
-        regs_set(&t->saved, (enum reg_slot)slot, value);
+        regs_set_arch(&t->saved, arch, (enum reg_slot)slot, value);
         return 0;
     }
-    return regs_poke(tid, (enum reg_slot)slot, value);
+    return regs_poke_arch(tid, arch, (enum reg_slot)slot, value);
 }
 
 int tracer_apply(pid_t tid, int action, int64_t value, int64_t inj_nr, const int64_t inj_args[6])
@@ -396,6 +408,18 @@ static int replay_stop(struct tracee *t, const struct __ptrace_syscall_info *inf
     return 1;
 }
 
+/* Before the engine sees a call: what must hold whatever the policy says. */
+static void guard_call(struct tracee *t, struct __ptrace_syscall_info *info)
+{
+    int arch = regs_arch(info->arch, (int64_t)info->entry.nr);
+    if (guard_entry(t->tid, arch, info) < 0 && errno != ESRCH) {
+        /* the flag could not be cleared: the child would escape */
+        fprintf(stderr, "ttlua: cannot make clone of %d traced: %s; killing it\n", (int)t->tid,
+                strerror(errno));
+        kill(t->pid, SIGKILL);
+    }
+}
+
 static void on_seccomp_stop(struct tracee *t)
 {
     struct __ptrace_syscall_info info;
@@ -414,6 +438,7 @@ static void on_seccomp_stop(struct tracee *t)
     if (replay_stop(t, &info))
         return;
     t->stop = STOP_SECCOMP;
+    guard_call(t, &info);
     tracer_stats.syscall_events++;
     ev_reset(EV_SYSCALL, t);
     fill_call(t, &info);
@@ -489,6 +514,7 @@ static void on_syscall_stop(struct tracee *t)
         if (replay_stop(t, &info))
             return;
         t->stop = STOP_ENTRY;
+        guard_call(t, &info);
         tracer_stats.syscall_events++;
         ev_reset(EV_SYSCALL, t);
         fill_call(t, &info);
@@ -522,6 +548,9 @@ static void announce_child(struct tracee *child, struct tracee *parent)
         resume(child, 0, 0);
 }
 
+/* The clone flags of the call that made a child, read at the parent's
+ * fork/clone event stop, in the ABI the call was made with (an int 0x80
+ * clone is nr 120 with its flags in ebx). */
 static int64_t clone_flags_of(struct tracee *parent, int event)
 {
     /* The event says fork/vfork/clone by the exit signal and CLONE_VFORK,
@@ -534,15 +563,23 @@ static int64_t clone_flags_of(struct tracee *parent, int event)
     regs_t r;
     if (regs_fetch(parent->tid, &r) < 0)
         return fallback;
+    struct __ptrace_syscall_info info;
+    enum arch_id arch = ARCH_X86_64;
+    if (syscall_info(parent, &info) == 0)
+        arch = regs_arch(info.arch, (int64_t)regs_get(&r, REG_NR));
     int64_t nr = (int64_t)regs_get(&r, REG_NR);
-    uint64_t flags = regs_get(&r, REG_ARG0);
-    if (nr == NR_CLONE3 && mem_read(parent->pid, flags, &flags, sizeof flags) != sizeof flags)
+    uint64_t flags = regs_get_arch(&r, arch, REG_ARG0);
+    if (arch == ARCH_X32)
+        nr &= ~X32_SYSCALL_BIT;
+    int i386 = arch == ARCH_I386;
+    int is_clone = nr == (i386 ? 120 : NR_CLONE), is_clone3 = nr == NR_CLONE3;
+    if (is_clone3 && mem_read(parent->pid, flags, &flags, sizeof flags) != sizeof flags)
         return fallback;
-    if (nr == NR_FORK)
+    if (nr == (i386 ? 2 : NR_FORK))
         return SIGCHLD;
-    if (nr == NR_VFORK)
+    if (nr == (i386 ? 190 : NR_VFORK))
         return 0x4000 | 0x100 | SIGCHLD;
-    if (nr != NR_CLONE && nr != NR_CLONE3)
+    if (!is_clone && !is_clone3)
         return fallback;
     return (int64_t)flags;
 }
@@ -583,18 +620,21 @@ static void on_child_first_stop(struct tracee *child)
 {
     child->first_stop_seen = 1;
     child->stop = STOP_EVENT;
-    if (child->attached && !child->announced) {
-        /* a thread of a process we attached to (-p): its interrupt stop */
-        child->new_child = 0;
-        child->announced = 1;
-        ev_reset(EV_SPAWN, child);
-        call_engine();
-        resume(child, 1, 0);
-        return;
-    }
     if (!child->parent_tid)
         return; /* the parent's event comes later */
     announce_child(child, tracee_find(child->parent_tid));
+}
+
+/* A thread of a process seized with -p: its first stop tells the engine. */
+static void announce_attached(struct tracee *t)
+{
+    t->first_stop_seen = 1;
+    t->new_child = 0;
+    t->announced = 1;
+    t->stop = STOP_EVENT;
+    ev_reset(EV_SPAWN, t);
+    call_engine();
+    t->stop = STOP_NONE;
 }
 
 static void on_exec_event(struct tracee *t, pid_t former)
@@ -679,6 +719,8 @@ static void on_exited(pid_t tid, int status)
     struct tracee *t = tracee_find(tid);
     if (tid == main_pid)
         main_status = status;
+    if (tid == spawned_pid)
+        main_gone = 1;
     if (!t)
         return;
     mem_forget(t->pid);
@@ -712,8 +754,13 @@ static void on_stop(pid_t tid, int status)
         return;
     }
     if (t->new_child && !t->first_stop_seen) {
-        on_child_first_stop(t);
-        return;
+        if (!t->attached || t->parent_tid) {
+            on_child_first_stop(t);
+            return;
+        }
+        announce_attached(t);
+        /* and the stop itself is handled below: our PTRACE_INTERRUPT, or
+         * a signal, a group-stop, an event that came first */
     }
     if (sig == (SIGTRAP | 0x80)) {
         on_syscall_stop(t);
@@ -758,10 +805,16 @@ static void on_stop(pid_t tid, int status)
 static void on_interrupt(int sig, siginfo_t *si, void *uc)
 {
     (void)uc;
-    /* Sent by a process (kill, timeout): pass it on.  From the terminal
-     * (SI_KERNEL) the tracee, in our process group, got it too. */
-    if (si->si_code <= 0 && main_pid > 0)
-        kill(main_pid, sig);
+    /* Sent by a process (kill, timeout): pass it on to the command, or,
+     * once it is gone, to every tracee (the loop does that).  From the
+     * terminal (SI_KERNEL) the tracees in our process group got it too.
+     * Attached processes (-p) never get it: ttlua detaches from them. */
+    if (si->si_code <= 0 && spawned_pid > 0) {
+        if (!main_gone)
+            kill(spawned_pid, sig);
+        else
+            forward_sig = sig;
+    }
     interrupt_sig = sig;
     if (hooks.interrupt)
         hooks.interrupt(sig);
@@ -781,13 +834,17 @@ void tracer_init(const struct tracer_hooks *h)
     sa.sa_sigaction = on_interrupt;
     sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: waitpid returns EINTR */
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGQUIT, &sa, NULL);
+    static const int interrupts[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof interrupts / sizeof *interrupts; i++) {
+        /* ignored when ttlua started (nohup, `ttlua ... &` in a script):
+         * stays ignored, for ttlua and for the command */
+        if (!inherit_ignored(interrupts[i]))
+            sigaction(interrupts[i], &sa, NULL);
+    }
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_alarm;
     sigaction(SIGALRM, &sa, NULL);
+    /* A log to a closed pipe must not kill ttlua: output.c sees EPIPE. */
     signal(SIGPIPE, SIG_IGN);
 }
 
@@ -796,6 +853,11 @@ void tracer_set_vdso_hiding(int on)
     hide_vdso = on;
 }
 
+/* Arm the engine's timer (seconds > 0) or disarm it (seconds <= 0).
+ * SIGALRM can land between the loop's timer_fired check and waitpid(),
+ * and that wakeup would be lost; so after its first expiry the timer keeps
+ * firing every TIMER_REPEAT_US until the engine re-arms or disarms it. */
+#define TIMER_REPEAT_US 5000
 void tracer_set_timer(double seconds)
 {
     struct itimerval it;
@@ -807,22 +869,38 @@ void tracer_set_timer(double seconds)
         it.it_value.tv_usec = (suseconds_t)((seconds - (double)it.it_value.tv_sec) * 1e6);
         if (!it.it_value.tv_sec && !it.it_value.tv_usec)
             it.it_value.tv_usec = 1;
+        it.it_interval.tv_usec = TIMER_REPEAT_US;
     }
     timer_fired = 0;
     setitimer(ITIMER_REAL, &it, NULL);
 }
 
-static void child_reset_signals(void)
+/* The child, between fork and execve.  It waits for the go byte, which
+ * ttlua writes once the child is seized; if ttlua dies before (EOF), the
+ * child must not run the command untraced. */
+static void child_exec(int go, int err, const char *path, char *const argv[])
 {
-    signal(SIGPIPE, SIG_DFL);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-    signal(SIGQUIT, SIG_DFL);
-    signal(SIGALRM, SIG_DFL);
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
+    char c;
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    ssize_t n;
+    while ((n = read(go, &c, 1)) < 0 && errno == EINTR)
+        ;
+    if (n != 1)
+        _exit(126);
+    prctl(PR_SET_PDEATHSIG, 0); /* seized: PTRACE_O_EXITKILL takes over */
+    inherit_restore(err);
+    int rc = filter_load();
+    if (rc < 0) {
+        int e = -rc;
+        if (write(err, &e, sizeof e) < 0)
+            _exit(126);
+        _exit(126);
+    }
+    execv(path, argv);
+    int e = errno;
+    if (write(err, &e, sizeof e) < 0)
+        _exit(127);
+    _exit(e == ENOENT ? 127 : 126);
 }
 
 pid_t tracer_spawn(const char *path, char *const argv[])
@@ -835,24 +913,9 @@ pid_t tracer_spawn(const char *path, char *const argv[])
     if (pid < 0)
         return -errno;
     if (pid == 0) {
-        char c;
         close(go[1]);
         close(err[0]);
-        child_reset_signals();
-        while (read(go[0], &c, 1) < 0 && errno == EINTR)
-            ;
-        int rc = filter_load();
-        if (rc < 0) {
-            int e = -rc;
-            if (write(err[1], &e, sizeof e) < 0)
-                _exit(126);
-            _exit(126);
-        }
-        execv(path, argv);
-        int e = errno;
-        if (write(err[1], &e, sizeof e) < 0)
-            _exit(127);
-        _exit(e == ENOENT ? 127 : 126);
+        child_exec(go[0], err[1], path, argv);
     }
     close(go[0]);
     close(err[1]);
@@ -864,7 +927,7 @@ pid_t tracer_spawn(const char *path, char *const argv[])
         close(go[1]);
         return -e;
     }
-    main_pid = pid;
+    main_pid = spawned_pid = pid;
     struct tracee *t = tracee_add(pid, pid);
     t->announced = 1;
     ev_reset(EV_SPAWN, t);
@@ -872,57 +935,134 @@ pid_t tracer_spawn(const char *path, char *const argv[])
     if (write(go[1], "g", 1) < 0)
         fprintf(stderr, "ttlua: could not start the command: %s\n", strerror(errno));
     close(go[1]);
+    tracer_protect();
     return pid;
 }
 
-int tracer_attach(pid_t pid)
+void tracer_protect(void)
+{
+    /* A tracee running as ttlua's user must not attach to ttlua or write
+     * its memory through /proc (see docs-security.md for root). */
+    prctl(PR_SET_DUMPABLE, 0);
+}
+
+/* Seize the threads of pid not seized yet; returns how many, or -errno. */
+static int attach_threads(pid_t pid, int *err)
 {
     char path[64];
     snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
     DIR *d = opendir(path);
     if (!d)
         return -errno;
-    int n = 0, err = 0;
+    int n = 0;
     struct dirent *de;
     while ((de = readdir(d))) {
         pid_t tid = (pid_t)atoi(de->d_name);
         if (tid <= 0 || tracee_find(tid))
             continue;
         if (ptrace(PTRACE_SEIZE, tid, 0, (void *)(seize_options & ~PTRACE_O_EXITKILL)) < 0) {
-            err = -errno;
+            if (errno != ESRCH)
+                *err = -errno;
             continue;
         }
         struct tracee *t = tracee_add(tid, pid);
         t->attached = 1;
-        t->new_child = 1; /* its first stop (the interrupt) starts it */
+        t->new_child = 1; /* its first stop announces it */
         t->parent_tid = 0;
         ptrace(PTRACE_INTERRUPT, tid, 0, 0);
         n++;
     }
     closedir(d);
-    if (!n)
+    return n;
+}
+
+int tracer_attach(pid_t pid)
+{
+    if (pid == getpid())
+        return -EPERM;
+    int err = 0, total = 0;
+    /* A thread not seized yet may start another: read the list again
+     * until a pass finds none (threads of seized ones are seized by the
+     * kernel, PTRACE_O_TRACECLONE). */
+    for (int pass = 0; pass < 100; pass++) {
+        int n = attach_threads(pid, &err);
+        if (n < 0)
+            return total ? 0 : n;
+        if (n == 0)
+            break;
+        total += n;
+    }
+    if (!total)
         return err ? err : -ESRCH;
     if (main_pid < 0)
         main_pid = pid;
     return 0;
 }
 
+/* Put a stopped tracee's registers back as the program left them when an
+ * injection was under way (its original call then runs again). */
+static void undo_injection(struct tracee *t)
+{
+    if (!t->inj_from)
+        return;
+    regs_t r = t->saved;
+    if (t->inj_from != STOP_EXIT) {
+        regs_set(&r, REG_IP, regs_get(&t->saved, REG_IP) - SYSCALL_INSN_LEN);
+        regs_set(&r, REG_RESULT, regs_get(&t->saved, REG_NR));
+    }
+    regs_store(t->tid, &r);
+    t->inj_from = 0;
+}
+
+/* Let one tracee go, running (or stopped, if it was group-stopped: as it
+ * would be without ttlua), with any signal it was about to get. */
 static void detach_one(struct tracee *t, void *arg)
 {
     (void)arg;
+    int sig = 0;
     if (t->stop == STOP_NONE) {
-        /* it runs: stop it to detach */
-        ptrace(PTRACE_INTERRUPT, t->tid, 0, 0);
-        int status;
-        if (waitpid(t->tid, &status, __WALL) < 0)
+        /* It runs (or sits in a group-stop we LISTENed to): stop it.  The
+         * first stop that arrives may be another one already on its way;
+         * any of them will do, but a signal must not be lost. */
+        if (ptrace(PTRACE_INTERRUPT, t->tid, 0, 0) < 0)
             return;
+        int status;
+        for (;;) {
+            pid_t r = waitpid(t->tid, &status, __WALL);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r < 0 || !WIFSTOPPED(status))
+                return; /* gone */
+            break;
+        }
+        int event = (unsigned)status >> 16;
+        if (event == 0 && WSTOPSIG(status) != (SIGTRAP | 0x80))
+            sig = WSTOPSIG(status); /* a signal-delivery-stop */
+    } else if (t->stop == STOP_SIGNAL) {
+        sig = t->sig;
     }
-    ptrace(PTRACE_DETACH, t->tid, 0, 0);
+    undo_injection(t);
+    for (int s = 1; s < 64; s++) {
+        /* signals held back during an injection */
+        if (t->deferred_sig & (1ULL << s))
+            syscall(SYS_tgkill, t->pid, t->tid, s);
+    }
+    if (ptrace(PTRACE_DETACH, t->tid, 0, (void *)(long)sig) < 0)
+        warn_errno("detach from", t->tid);
+    tracee_remove(t);
 }
 
 void tracer_detach_all(void)
 {
     tracee_each(detach_one, NULL);
+}
+
+int tracer_request_detach(void)
+{
+    if (spawned_pid > 0)
+        return -EPERM; /* the command's filter needs its tracer */
+    detach_requested = 1;
+    return 0;
 }
 
 /* ---- the loop --------------------------------------------------------- */
@@ -938,14 +1078,37 @@ static void report_exec_failure(void)
     exec_err_fd = -1;
 }
 
+static void forward_one(struct tracee *t, void *arg)
+{
+    if (t->tid == t->pid)
+        kill(t->pid, *(int *)arg);
+}
+
 int tracer_loop(void)
 {
     for (;;) {
         if (interrupt_sig) {
+            int sig = interrupt_sig;
             ev_reset(EV_INTERRUPT, NULL);
-            ttl_ev.sig = interrupt_sig;
+            ttl_ev.sig = sig;
             interrupt_sig = 0;
             call_engine();
+            if (spawned_pid < 0) {
+                /* -p only: let the processes go and end */
+                tracer_detach_all();
+                output_flush();
+                return 128 + sig;
+            }
+        }
+        if (forward_sig) {
+            int sig = forward_sig;
+            forward_sig = 0;
+            tracee_each(forward_one, &sig);
+        }
+        if (detach_requested) {
+            detach_requested = 0;
+            tracer_detach_all();
+            break;
         }
         if (timer_fired) {
             timer_fired = 0;

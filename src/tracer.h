@@ -32,6 +32,12 @@ void tracer_set_timer(double seconds);
 void tracer_set_vdso_hiding(int on);
 /* Detach from every tracee, leaving it running (end of a -p session). */
 void tracer_detach_all(void);
+/* Detach at the next turn of the loop and end it (-p only; -EPERM for a
+ * spawned command, which cannot run without its tracer). */
+int tracer_request_detach(void);
+/* Once every tracee is seized: make ttlua non-dumpable, so that a tracee
+ * of the same user cannot ptrace it or write its memory. */
+void tracer_protect(void);
 
 /* Counters for --stats (lua/ttlua/core.lua declares the same layout).
  * entry_answers: handled calls answered at their entry stop (refused,

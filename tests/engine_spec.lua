@@ -85,7 +85,7 @@ describe("date with a fixed clock", function()
         clock_gettime = function(c)
           RECORD("clock_gettime", c.clockid)
           local ts = ffi.new("int64_t[2]", 1700000000, 0) -- 2023-11-14T22:13:20Z
-          assert(c.proc:write(c:arg(2), ffi.string(ts, 16)))
+          assert(c.proc:write(c:raw(2), ffi.string(ts, 16)))
           return 0
         end,
       }
@@ -228,7 +228,7 @@ describe("sqlite3", function()
   it("gives the native result and logs the journal's life and sqlite's calls", function()
     local native = sqlite_run("")
     local st = H.tmpname(".strace")
-    local under_strace = sqlite_run("strace -f -o " .. st)
+    sqlite_run("strace -f -o " .. st)
     local traced = sqlite_run(H.q(H.ttlua) .. " --")
     assert.are.equal(0, native.status)
     assert.are.equal(native.out, traced.out)
@@ -341,10 +341,11 @@ describe("bad input", function()
   local function one_line(s)
     return select(2, s:gsub("\n", "")) == 1 and s:match("^ttlua: ") ~= nil
   end
-  local marker = "ttlua-bad-input-marker"
 
+  -- args: the words before the command ("CMD" stands for a sleep command
+  -- unique to the case, whose process must not exist afterwards)
   local cases = {
-    { "a missing policy", { "/nonexistent/policy.lua", "--", "/bin/true" }, "cannot open policy" },
+    { "a missing policy", { "/nonexistent/policy.lua", "--", "CMD" }, "cannot open policy" },
     { "a Lua syntax error", "syntax", "%.lua:2: .*expected" },
     { "an unknown syscall name", "unknown", 'unknown syscall "opnat".*did you mean openat' },
     { "a non-function handler", "notfn", 'handler "read" is a string' },
@@ -352,24 +353,32 @@ describe("bad input", function()
     { "a command not on PATH", { "--", "no-such-command-xyz" }, "command not found", 127 },
     { "a non-executable command", "noexec", "Permission denied", 126 },
     { "no command", {}, "no command" },
-    { "an unknown option", { "--frobnicate", "--", "/bin/true" }, "unknown option" },
+    { "an unknown option", { "--frobnicate", "--", "CMD" }, "unknown option" },
   }
   for _, case in ipairs(cases) do
     it("answers " .. case[1] .. " with one line and a non-zero exit", function()
       local args = case[2]
       if args == "syntax" then
         args = { H.writefile(H.tmpname(".lua"), "return {\n  read = function(c) c. = 1 end\n}\n"),
-                 "--", "/bin/true" }
+                 "--", "CMD" }
       elseif args == "unknown" then
-        args = { H.writefile(H.tmpname(".lua"), "return { opnat = function() end }"), "--",
-                 "/bin/true" }
+        args = { H.writefile(H.tmpname(".lua"), "return { opnat = function() end }"), "--", "CMD" }
       elseif args == "notfn" then
-        args = { H.writefile(H.tmpname(".lua"), "return { read = 'yes' }"), "--", "/bin/true" }
+        args = { H.writefile(H.tmpname(".lua"), "return { read = 'yes' }"), "--", "CMD" }
       elseif args == "noexec" then
         local f = H.writefile(H.tmpname(".sh"), "#!/bin/sh\necho hi\n")
         args = { "--", f }
       end
-      local r = H.run(args)
+      local cmd, marker = H.unique_sleep()
+      local words = {}
+      for _, a in ipairs(args) do
+        if a == "CMD" then
+          for _, w in ipairs(cmd) do words[#words + 1] = w end
+        else
+          words[#words + 1] = a
+        end
+      end
+      local r = H.run(words)
       assert.are_not.equal(0, r.status)
       if case[4] then assert.are.equal(case[4], r.status) end
       assert.is_true(one_line(r.err), r.err)
@@ -387,10 +396,11 @@ describe("bad input", function()
   end)
 
   it("leaves no traced process behind when a policy fails to load", function()
-    local r = H.run({ H.writefile(H.tmpname(".lua"), "error('boom')"), "--", "sleep", "77.123" })
+    local cmd, marker = H.unique_sleep()
+    local r = H.run({ H.writefile(H.tmpname(".lua"), "error('boom')"), "--", cmd[1], cmd[2] })
     assert.are_not.equal(0, r.status)
     assert.truthy(r.err:find("boom"))
-    assert.are.equal("", H.leftovers("sleep 77.123"))
+    assert.are.equal("", H.leftovers(marker))
   end)
 end)
 
@@ -455,7 +465,7 @@ describe("tracee memory", function()
     local pol, rec = H.policy [[
       return { openat = function(c)
         if c.pathname ~= "/some/path" then return end
-        local addr = c:arg(2)
+        local addr = c:raw(2)
         local s = c.proc:readstr(addr)
         local head = c.proc:read(addr, 4)
         local bad, err = c.proc:read(8, 16)

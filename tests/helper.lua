@@ -6,7 +6,8 @@ package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
 local H = {}
 
 H.root = os.getenv("PWD") or "."
-H.ttlua = H.root .. "/ttlua"
+-- TTLUA_BIN: another build of ttlua to test (make asan)
+H.ttlua = os.getenv("TTLUA_BIN") or H.root .. "/ttlua"
 H.progs = H.root .. "/build/progs"
 
 local tmpdir
@@ -118,6 +119,21 @@ function H.count(s, pat)
     if l:find(pat) then n = n + 1 end
   end
   return n
+end
+
+-- Digits no other test run on this machine uses right now (for markers in
+-- command lines: several suites may run at once).
+local self_pid = tonumber((H.readfile("/proc/self/stat") or "0"):match("^%d+"))
+local unique_n = 0
+function H.unique()
+  unique_n = unique_n + 1
+  return ("%d%04d"):format(self_pid, unique_n)
+end
+
+-- A "sleep N" command unique to this call, and its marker for H.leftovers.
+function H.unique_sleep()
+  local secs = "300." .. H.unique()
+  return { "sleep", secs }, "sleep " .. secs
 end
 
 -- Processes whose command line contains marker (to check nothing is left).

@@ -68,7 +68,7 @@ function methods.after(self, fn)
 end
 
 -- Raw register value i (1..6).
-function methods.arg(self, i)
+function methods.raw(self, i)
   return rawget(self, "_args")[i]
 end
 
@@ -145,10 +145,11 @@ local function args_proxy(self)
 end
 
 Call.__index = function(self, k)
-  local m = methods[k]
-  if m then return m end
   local spec = rawget(self, "spec")
   local i = spec.argi[k]
+  -- an argument named like a method (fcntl's and semctl's "arg") wins
+  local m = not i and methods[k]
+  if m then return m end
   if i then
     local set = rawget(self, "_set")
     if set then

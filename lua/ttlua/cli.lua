@@ -58,14 +58,36 @@ local flags = {
   ["--no-vdso"] = "no_vdso", ["--strict"] = "strict", ["--dump-filter"] = "dump_filter",
 }
 
--- Extra options registered by other modules: name -> {key=, value=bool, help=}
+-- Extra options registered by other modules: name -> {key=, value=bool, ...}.
+-- more (optional): { multi = true } (repeatable, values collected in a list),
+-- { standalone = true } (the option works without a command, like --help).
 M.extra = {}
-function M.register(name, key, takes_value)
-  M.extra[name] = { key = key, value = takes_value }
+function M.register(name, key, takes_value, more)
+  local x = { key = key, value = takes_value }
+  for k, v in pairs(more or {}) do x[k] = v end
+  M.extra[name] = x
+end
+
+-- Help text of registered options: blocks printed before "Other:".
+M.help_blocks = {}
+function M.add_help(text)
+  M.help_blocks[#M.help_blocks + 1] = text
+end
+
+-- The --help text.
+function M.help()
+  if #M.help_blocks == 0 then return M.usage end
+  local extra = table.concat(M.help_blocks)
+  local head, tail = M.usage:match("^(.-\n)(Other:\n.*)$")
+  if not head then return M.usage .. extra end
+  return head .. extra .. tail
 end
 
 function M.parse(argv)
-  local o = { strsize = 32, pids = {}, exprs = {}, args = {}, command = nil, policy = nil }
+  -- o.order: every option that took a value, as { option, value }, in
+  -- command-line order (where several options feed one list, e.g.
+  -- --inject, --fault and -e inject=, their order matters)
+  local o = { strsize = 32, pids = {}, exprs = {}, args = {}, order = {}, command = nil, policy = nil }
   local i = 1
   while i <= #argv do
     local a = argv[i]
@@ -88,6 +110,7 @@ function M.parse(argv)
         i = i + 1
       end
       local key = valued[name] or x.key
+      o.order[#o.order + 1] = { name, v }
       if key == "pid" then
         local pid = tonumber(v)
         if not pid or pid <= 0 or pid % 1 ~= 0 then
@@ -129,6 +152,9 @@ function M.parse(argv)
   end
   if o.command and #o.command == 0 then o.command = nil end
   if o.help or o.version or o.dump_filter then return o end
+  for _, x in pairs(M.extra) do
+    if x.standalone and o[x.key] then return o end
+  end
   if not o.command and #o.pids == 0 then
     return nil, "no command to run (usage: ttlua [POLICY.lua] -- COMMAND [ARGS...])"
   end

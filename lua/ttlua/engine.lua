@@ -53,6 +53,11 @@ local timers = {}         -- sorted list of { at = seconds, th = thread, co = co
 local routers             -- E.routers
 local log
 
+-- file:line of a handler (of the policy's function when a guard wraps it)
+local function handler_where(fn)
+  return policy.where(E.guard_of and E.guard_of[fn] or fn)
+end
+
 local function errmsg(fmt, ...)
   io.stderr:write("ttlua: ", fmt:format(...), "\n")
 end
@@ -109,7 +114,7 @@ local function commit(call, fn)
   if rawget(call, "_set") == nil and rawget(call, "_dirty") == nil then return ACT.CONT end
   local ok, err = xpcall(call._commit, traceback, call)
   if not ok then
-    policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), err)
+    policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), err)
     return opts.strict and ACT.KILL or ACT.CONT
   end
   return ACT.CONT
@@ -119,7 +124,7 @@ end
 local function write_outputs(call, fn)
   local ok, done = xpcall(call._write_outputs, traceback, call)
   if not ok then
-    policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), done)
+    policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), done)
     return false
   end
   return done
@@ -149,12 +154,12 @@ local function handler_result(call, fn, ret)
   if special then
     local ok, action, value = xpcall(special, traceback, call, ret)
     if not ok then
-      policy_error("in the " .. call.spec.name .. " handler at " .. policy.where(fn), action)
+      policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), action)
       return opts.strict and ACT.KILL or ACT.CONT
     end
     if action then return action, value end
   end
-  policy_error(policy.where(fn), ("handler %s returned a %s; expected an integer result or nil"
+  policy_error(handler_where(fn), ("handler %s returned a %s; expected an integer result or nil"
     .. " (the call proceeds)"):format(call.spec.name, type(ret) == "number" and "non-integer"
     or type(ret)))
   return opts.strict and ACT.KILL or ACT.CONT
@@ -165,7 +170,7 @@ end
 E.return_types = {}
 
 local function handler_failed(call, fn, err)
-  policy_error("error in the " .. call.spec.name .. " handler (" .. policy.where(fn)
+  policy_error("error in the " .. call.spec.name .. " handler (" .. handler_where(fn)
     .. ")" .. (opts.strict and "; killing the tracee" or "; the call proceeds"), err)
   return opts.strict and ACT.KILL or ACT.CONT
 end
@@ -199,7 +204,7 @@ local function coroutine_failed(ctx, co, err)
   if kind == "call" or kind == "commit" then
     action = handler_failed(arg, fn, tb)
   elseif fn then
-    policy_error("error in " .. tostring(kind) .. " (" .. policy.where(fn) .. ")", tb)
+    policy_error("error in " .. tostring(kind) .. " (" .. handler_where(fn) .. ")", tb)
     action = opts.strict and ACT.KILL or ACT.CONT
   else
     errmsg("internal error: %s", tb)
@@ -353,13 +358,15 @@ function E.sleep(seconds)
   if running_direct then
     error("ttlua.sleep() in a handler declared ttlua.direct (or a call:after function)", 2)
   end
+  if E.interrupted then return end -- ttlua is being stopped: no more holding
   local at = now() + seconds
   local pos = #timers + 1
   for i, t in ipairs(timers) do
     if t.at > at then pos = i; break end
   end
   table.insert(timers, pos, { at = at, ctx = ctx })
-  C.ttl_set_timer(timers[1].at - now())
+  -- never 0: that would disarm the timer and hold the thread for good
+  C.ttl_set_timer(math.max(timers[1].at - now(), 1e-6))
   return co_yield("hold")
 end
 
@@ -371,7 +378,11 @@ local function on_timer()
     local th = ctx.thread or ctx
     if not th.dead and th.waiter == ctx then step(ctx, ctx.co) end
   end
-  if timers[1] then C.ttl_set_timer(math.max(timers[1].at - now(), 1e-6)) end
+  if timers[1] then
+    C.ttl_set_timer(math.max(timers[1].at - now(), 1e-6))
+  else
+    C.ttl_set_timer(0) -- the core's timer repeats until disarmed
+  end
 end
 
 -- ---- events ---------------------------------------------------------------
@@ -386,7 +397,8 @@ local function spec_for(arch, nr)
     t = ok and tab or false
     other_arch[name] = t
   end
-  return t and t.by_nr[arch == 2 and bit.band(nr, 0x3fffffff) or nr] or nil
+  -- (the x32 table's numbers include X32_SYSCALL_BIT, as the kernel sees them)
+  return t and t.by_nr[nr] or nil
 end
 
 -- A handler known not to yield (see E.direct) runs as a plain function
@@ -431,17 +443,28 @@ local function on_syscall()
   else
     spec = spec_for(arch, nr)
     fn = spec and handlers[spec.name] or default_handler
-    if fn and not opts.allow_compat then
+    if fn and fn ~= E.passthru_default and not opts.allow_compat then
       -- A policy written for x86_64 cannot judge another ABI's arguments:
-      -- refuse those calls (the log still shows them).
+      -- refuse those calls (the log still shows them).  Passthru runs
+      -- them, decoded with their own table.
       fn = E.compat_refuse
     end
   end
   if not spec then spec = syscalls.unknown(nr) end
+  if (th.arch or 0) ~= arch then
+    -- as strace does, say when a process switches ABI (int 0x80, x32)
+    th.arch = arch
+    if log and E.passthru_default and default_handler == E.passthru_default then
+      log:line(nil, ("[ Process PID=%d runs in %s mode. ]"):format(tid,
+        ({ [0] = "64 bit", "32 bit", "x32" })[arch] or "unknown"))
+    end
+  end
   fn = fn or default_handler
   local a = ev.args
   local route = routers[nr]
   if route and arch == 0 then fn = route(th.proc, a) or fn end
+  local guard = E.guards[arch] and E.guards[arch][spec.name]
+  if guard then fn = E.guarded(guard, fn) end
   if not fn then return end
   nhandled = nhandled + 1
   local call = Call.new(E, th.proc, tid, spec, nil, arch,
@@ -462,11 +485,42 @@ end
 -- trace those numbers (E.filter_hooks).
 E.routers = {}
 
--- Calls of another ABI (int 0x80, x32) under a policy with handlers.
-function E.compat_refuse(call)
-  if log and default_handler == E.passthru_default then
-    log:call(call)
+-- Checks that run before any handler, whatever the policy handles
+-- (ttlua.guard fills them): guards[arch][name] = function(call) returning
+-- nil (go on) or a result that refuses the call.  The filter always stops
+-- these calls (src/guard.c).
+E.guards = { [0] = {}, [1] = {}, [2] = {} }
+local guarded_cache = setmetatable({}, { __mode = "k" })
+function E.guarded(guard, fn)
+  local by_fn = guarded_cache[guard]
+  if not by_fn then
+    by_fn = {}
+    guarded_cache[guard] = by_fn
   end
+  local key = fn or E.guarded
+  local g = by_fn[key]
+  if not g then
+    g = function(call)
+      local refused = guard(call)
+      if refused then
+        if log and E.passthru_default and default_handler == E.passthru_default then
+          rawset(call, "result", refused)
+          log:call(call)
+        end
+        return refused
+      end
+      if fn then return fn(call) end
+    end
+    by_fn[key] = g
+    E.guard_of[g] = fn or guard
+  end
+  return g
+end
+-- the function an error message should name, for a guarded handler
+E.guard_of = setmetatable({}, { __mode = "k" })
+
+-- Calls of another ABI (int 0x80, x32) under a policy with handlers.
+function E.compat_refuse()
   return -38 -- ENOSYS
 end
 
@@ -525,6 +579,12 @@ local function on_fork()
     procs[cpid] = proc
   end
   local child = new_thread(ctid, proc)
+  if parent then
+    -- who made whom, in which order: a name for the thread that is the
+    -- same from one run to the next (ttlua.inject seeds its PRNGs with it)
+    parent.nchildren = (parent.nchildren or 0) + 1
+    child.parent, child.nth = parent, parent.nchildren
+  end
   -- the hook runs in the child's context: proc:syscall() goes to the child
   if proc ~= pproc and parent then hook("on_fork", child, pproc, proc, flags) end
 end
@@ -610,9 +670,21 @@ local function on_group_stop()
 end
 
 local function on_interrupt()
-  if E.attached_only then
-    C.ttl_detach_all()
-    os.exit(128 + ev.sig)
+  -- The core passes the signal on to the command, or (-p) detaches after
+  -- this returns.  Wake the threads ttlua.sleep holds (and sleep no more),
+  -- or ttlua would wait behind their delays.
+  E.interrupted = true
+  for _, t in ipairs(timers) do t.at = 0 end
+  on_timer()
+end
+
+ffi.cdef [[
+int ttl_request_detach(void);
+]]
+-- ttlua.detach(): end a -p session from the policy; the processes go on.
+function E.detach()
+  if C.ttl_request_detach() < 0 then
+    error("ttlua.detach() works only for processes attached with -p", 2)
   end
 end
 
@@ -667,7 +739,7 @@ function E.loop_failed(tb)
       action = handler_failed(call, direct_fn, tb)
     else
       policy_error("error in the " .. (call and call.spec.name .. " " or "") .. direct_what
-        .. " (" .. policy.where(direct_fn) .. ")", tb)
+        .. " (" .. handler_where(direct_fn) .. ")", tb)
       action = opts.strict and ACT.KILL or ACT.CONT
     end
     settle(th, action)
@@ -765,10 +837,6 @@ local function build_filter()
 end
 -- Modules that compile rules into the filter add a function here.
 E.filter_hooks = {}
--- Modules that add handlers of their own (ttlua.rule's fallbacks) add a
--- function(handlers, opts) -> true | nil, "one-line error" here; it runs
--- once the policy is loaded, before the handler set and the filter are made.
-E.policy_hooks = {}
 
 local do_setup
 function E.setup(argv, luadir)
@@ -788,7 +856,7 @@ function do_setup(argv, luadir)
   E.opts = o
   ttlua.options = o
   if o.help then
-    io.stdout:write(cli.usage)
+    io.stdout:write(cli.help())
     return 0
   end
   if o.version then
@@ -804,6 +872,7 @@ function do_setup(argv, luadir)
 
   for _, setup in ipairs(E.setup_hooks) do
     local ok, msg = setup(o)
+    if type(ok) == "number" then return ok end -- done (e.g. --describe)
     if not ok then
       errmsg("%s", msg)
       return 1
@@ -818,6 +887,7 @@ function do_setup(argv, luadir)
     end
   end
   log = Printer.new({ pid_mode = o.output and "always" or "auto" })
+  if E.wrap_log then log = E.wrap_log(log) end
   ttlua.log = log
 
   local h
@@ -832,7 +902,7 @@ function do_setup(argv, luadir)
     return 1
   end
   for _, f in ipairs(E.policy_hooks) do
-    local ok, msg = f(h, o)
+    local ok, msg = f(h, sys)
     if not ok then
       errmsg("%s", msg)
       return 1
@@ -879,13 +949,24 @@ function do_setup(argv, luadir)
   return { path = path, argv = o.command }
 end
 -- Option handlers other modules add: function(opts) -> true | nil, message
+-- | an exit status (the option's work is done: exit now).
 E.setup_hooks = {}
+-- A setup hook may set E.wrap_log = function(printer) -> log, to replace
+-- or wrap the strace-style printer that becomes ttlua.log.
+-- After the policy loaded, before the filter is built: function(handlers, sys)
+-- -> true | nil, message.  May add or wrap handlers (ttlua.inject does).
+E.policy_hooks = {}
 
 -- Modules that print summaries at the end add a function(status) here.
 E.finish_hooks = {}
 
 function E.finish(status)
   for _, th in pairs(threads) do th.dead = true end
+  if log and log.open then
+    -- a call still in progress when ttlua let go of its thread
+    log.write(E.attached_only and " <detached ...>\n" or " <unfinished ...>\n")
+    log.open = nil
+  end
   if handlers.on_finish then
     local ok, err = xpcall(handlers.on_finish, traceback, status)
     if not ok then policy_error("error in on_finish", err) end
@@ -902,7 +983,13 @@ end
 function E.handled_calls() return nhandled end
 
 ttlua.sleep = E.sleep
+ttlua.detach = E.detach
+require("ttlua.guard").install(E)
 E.threads, E.procs = threads, procs
 routers = E.routers
+
+-- Modules that add options and hooks: each has install(E).
+E.modules = { "ttlua.output", "ttlua.inject" }
+for _, name in ipairs(E.modules) do require(name).install(E) end
 require("ttlua.stats").install(E)
 return E

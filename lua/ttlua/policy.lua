@@ -36,6 +36,7 @@ local function suggest(name, known)
   end
   return ""
 end
+M.suggest = suggest
 
 -- The environment a policy chunk runs in: globals fall through to _G;
 -- ttlua, E and C are predefined for short inline policies.
@@ -119,8 +120,13 @@ function M.load_chunk(src, sys)
   return M.check(globals_of(env), sys, "(eval)")
 end
 
+-- Wrappers (e.g. ttlua.inject's) map to the handler they wrap, so errors
+-- name the policy's own file:line.
+M.origin = setmetatable({}, { __mode = "k" })
+
 -- "file:line" where a function was defined.
 function M.where(fn)
+  fn = M.origin[fn] or fn
   local info = debug.getinfo(fn, "S")
   if not info then return "?" end
   return ("%s:%d"):format(info.short_src, info.linedefined)

@@ -5,23 +5,26 @@
 -- and the second starts with "<... NAME resumed>", as strace does.
 -- Column 40 alignment counts the whole line, pid prefix included.
 --
--- Speed: this runs for every call passthru logs, so a line is built in one
--- reused string.buffer and handed to the C log buffer by pointer (no Lua
--- string is made for it), and each syscall's argument list is printed by a
--- function generated once from its table row (straight-line code that
--- LuaJIT compiles, no loop over the arguments).
+-- Speed: this runs for every call passthru logs.  For a syscall whose
+-- arguments all have a put() (the common scalar, buffer and path types)
+-- the line is built in one reused string.buffer and handed to the C log
+-- buffer by pointer (no Lua string is made for it), by functions generated
+-- once from the syscall's table row (straight-line code that LuaJIT
+-- compiles, no loop over the arguments).  Other calls (structs, decoder
+-- families, restart_syscall) take the general path below.
 local ffi = require "ffi"
 local buffer = require "string.buffer"
 local core = require "ttlua.core"
 local types = require "ttlua.types"
 
+local format, rep = string.format, string.rep
 local C = ffi.C
-local rawget, rawset, pcall = rawget, rawset, pcall
+local rawget = rawget
+
+local line = buffer.new(1024) -- the text being built (one at a time)
 
 local P = {}
 P.__index = P
-
-local line = buffer.new(1024) -- the text being built (one at a time)
 
 -- opts.write(text) writes to the log (default: the core's log buffer);
 -- opts.pid_mode: "auto" ([pid N] when several tracees), "always" (PID
@@ -29,22 +32,30 @@ local line = buffer.new(1024) -- the text being built (one at a time)
 function P.new(opts)
   opts = opts or {}
   return setmetatable({
-    write = opts.write,  -- nil: straight into the core's log
+    write = opts.write or core.log,
     pid_mode = opts.pid_mode or "auto",
     ntracees = 0,
     open = nil,     -- the call whose first half ends the log right now
     col = 0,        -- length of the current line so far
+    interrupted = {}, -- tid -> name of its call the kernel will resume
   }, P)
 end
 
--- Hand the buffer's text to the log and empty the buffer.
+-- Text to the log.
+local function out(self, text)
+  self.write(text)
+end
+
+-- The buffer's text to the log (the core's log buffer by pointer, when
+-- that is where it goes); the buffer is emptied.
+local core_log = core.log
 local function emit(self, b)
   local w = self.write
-  if w then
-    w(b:tostring())
-  else
+  if w == core_log then
     local p, n = b:ref()
     C.ttl_log(ffi.cast("const char *", p), n)
+  else
+    w(b:tostring())
   end
   b:reset()
 end
@@ -60,32 +71,74 @@ local function put_prefix(self, b, tid)
 end
 
 function P:prefix(tid)
-  put_prefix(self, line, tid)
-  local s = line:tostring()
-  line:reset()
-  return s
+  if not tid then return "" end
+  if self.pid_mode == "always" then
+    return format("%-5d ", tid)
+  elseif self.pid_mode == "auto" and self.ntracees > 1 then
+    return format("[pid %5d] ", tid)
+  end
+  return ""
 end
 
 -- End a half-printed line of another call before printing anything else.
 function P:interrupt()
   local c = self.open
   if c then
-    if self.write then self.write(" <unfinished ...>\n") else core.log(" <unfinished ...>\n") end
-    rawset(c, "_unfinished", true)
+    out(self, " <unfinished ...>\n")
+    c._unfinished = true
     self.open = nil
     self.col = 0
   end
 end
 
--- An argument whose type has no put(): its format(), guarded.
-local function put_formatted(b, t, call, raw, a)
-  local ok, s = pcall(t.format, call, raw, a)
-  b:put(ok and type(s) == "string" and s or types.hex(raw))
+-- The arguments of a call, split where the first output argument starts.
+-- A type's format may return nil: that argument is not printed (strace
+-- leaves out arguments a command does not use).
+local function format_args(call, from, to)
+  local spec, args = call.spec, call._args
+  local parts = {}
+  for i = from, to do
+    local a = spec.args[i]
+    local t = types.get(a.kind)
+    local ok, s = pcall(t.format, call, args[i], a)
+    if not ok then s = types.hex(args[i]) end
+    if s then parts[#parts + 1] = s end
+  end
+  return table.concat(parts, ", ")
+end
+
+-- A syscall whose line a decoder family prints itself (types.call_format):
+-- { entry = f(call) -> text after "name(", exit = f(call) -> text before ")",
+--   result = f(call) -> text after "= " or nil }.
+local function call_format(spec)
+  local cf = spec._cf
+  if cf == nil then
+    cf = types.call_format(spec) or false
+    spec._cf = cf
+  end
+  return cf
+end
+
+-- Output arguments whose type prints what changed (socklen [16 => 16])
+-- remember their entry value in call._saved[i].
+local function save_entry(call, spec, from)
+  for i = from, spec.nargs do
+    local a = spec.args[i]
+    local t = types.get(a.kind)
+    if t.save then
+      local saved = call._saved or {}
+      call._saved = saved
+      local ok, v = pcall(t.save, call, call._args[i], a)
+      if ok then saved[i] = v end
+    end
+  end
 end
 
 -- Index of the first argument printed at exit (nargs + 1 if none).
 local function split_point(spec)
-  local sp = spec.nargs + 1
+  local sp = spec._split
+  if sp then return sp end
+  sp = spec.nargs + 1
   for i, a in ipairs(spec.args) do
     local t = types.get(a.kind)
     if t.out or t.both then
@@ -93,70 +146,62 @@ local function split_point(spec)
       break
     end
   end
+  for i = sp, spec.nargs do
+    if types.get(spec.args[i].kind).save then spec._save = true end
+  end
+  spec._split = sp
   return sp
 end
 
--- Generate fmt.entry(b, call, args) and fmt.exit(b, call, args) for a spec:
--- entry prints the arguments before the split (with ", " after them when
--- more follow at exit), exit prints the rest and ")".
+-- The fast path of a spec, or false: fmt.entry(b, call, args) prints the
+-- arguments before the split (with ", " after them when more follow at
+-- exit), fmt.exit(b, call, args) the rest and ")".
 local function compile(spec)
+  local fast = false
+  local ok = not call_format(spec) and spec.name ~= "restart_syscall"
   local sp = split_point(spec)
-  local n = spec.nargs
-  local T, A = {}, {}
-  local function part(from, to, src)
-    for i = from, to do
-      local a = spec.args[i]
-      local t = types.get(a.kind)
-      T[i], A[i] = t, a
-      if i > from then src[#src + 1] = '  b:put(", ")' end
-      if t.put then
+  for i = 1, spec.nargs do
+    if not types.get(spec.args[i].kind).put then ok = false end
+  end
+  if ok and not spec._save then
+    local T, A = {}, {}
+    local function part(from, to, src)
+      for i = from, to do
+        T[i], A[i] = types.get(spec.args[i].kind), spec.args[i]
+        if i > from then src[#src + 1] = '  b:put(", ")' end
         src[#src + 1] = ("  T[%d].put(b, call, args[%d], A[%d])"):format(i, i, i)
-      else
-        src[#src + 1] = ("  put_formatted(b, T[%d], call, args[%d], A[%d])"):format(i, i, i)
       end
     end
+    local src = { "local T, A = ...", "local fmt = {}", "function fmt.entry(b, call, args)" }
+    part(1, sp - 1, src)
+    if sp <= spec.nargs and sp > 1 then src[#src + 1] = '  b:put(", ")' end
+    src[#src + 1] = "end"
+    src[#src + 1] = "function fmt.exit(b, call, args)"
+    part(sp, spec.nargs, src)
+    src[#src + 1] = '  b:put(")")'
+    src[#src + 1] = "end"
+    src[#src + 1] = "return fmt"
+    fast = assert(loadstring(table.concat(src, "\n"), "=printer:" .. spec.name))(T, A)
   end
-  local src = { "local T, A, put_formatted = ...", "local fmt = {}",
-    "function fmt.entry(b, call, args)" }
-  part(1, sp - 1, src)
-  if sp <= n and sp > 1 then src[#src + 1] = '  b:put(", ")' end
-  src[#src + 1] = "end"
-  src[#src + 1] = "function fmt.exit(b, call, args)"
-  part(sp, n, src)
-  src[#src + 1] = '  b:put(")")'
-  src[#src + 1] = "end"
-  src[#src + 1] = "return fmt"
-  local chunk = assert(loadstring(table.concat(src, "\n"), "=printer:" .. spec.name))
-  local fmt = chunk(T, A, put_formatted)
-  fmt.split = sp
-  rawset(spec, "_fmt", fmt)
-  return fmt
+  spec._fast = fast
+  return fast
 end
 
-local function formatter(spec)
-  return spec._fmt or compile(spec) -- other ABIs' rows inherit x86_64's
-end
-P.formatter = formatter
+-- Spaces up to column 40, then "= "; past it, " = ".
+local pads = {}
+for col = 0, 39 do pads[col] = rep(" ", 40 - col) .. "= " end
 
-function P:entry(call)
-  if self.open then self:interrupt() end
-  local spec = rawget(call, "spec")
+local function fast_entry(self, call, spec, fast)
   local b = line
   put_prefix(self, b, rawget(call, "tid"))
   b:put(spec.name, "(")
-  formatter(spec).entry(b, call, rawget(call, "_args"))
+  fast.entry(b, call, rawget(call, "_args"))
   self.col = #b
   emit(self, b)
   self.open = call
 end
 
--- Spaces up to column 40, then "= "; past it, " = ".
-local pads = {}
-for col = 0, 40 do pads[col] = string.rep(" ", 40 - col) .. "= " end
-
--- The second half: output arguments and the result (nil result: "= ?").
-function P:exit(call)
-  local spec = rawget(call, "spec")
+local function fast_exit(self, call, spec, fast)
   local b = line
   local col = 0
   if self.open == call and not rawget(call, "_unfinished") then
@@ -166,19 +211,102 @@ function P:exit(call)
     put_prefix(self, b, rawget(call, "tid"))
     b:put("<... ", spec.name, " resumed>")
   end
-  formatter(spec).exit(b, call, rawget(call, "_args"))
+  fast.exit(b, call, rawget(call, "_args"))
   col = col + #b
-  b:put(col < 40 and pads[col] or " = ")
+  b:put(pads[col] or " = ")
   local result = rawget(call, "result")
   if result == nil then
     b:put("?")
   else
-    types.put_result(b, spec.ret, result)
+    types.put_result(b, spec.ret, result, call)
+    if result == -516 then self.interrupted[rawget(call, "tid")] = spec.name end
   end
   local note = rawget(call, "_note")
   if note then b:put(" ", note) end
   b:put("\n")
   emit(self, b)
+  self.open = nil
+  self.col = 0
+end
+
+function P:entry(call)
+  if self.open then self:interrupt() end
+  local spec = rawget(call, "spec")
+  local fast = spec._fast
+  if fast == nil then fast = compile(spec) end
+  if fast then return fast_entry(self, call, spec, fast) end
+  local cf = call_format(spec)
+  local text
+  if cf then
+    local ok, s = pcall(cf.entry, call)
+    if not ok then
+      -- a decoder failed: the arguments by their types, all at entry
+      s = format_args(call, 1, spec.nargs)
+      call._cf_failed = true
+    end
+    text = self:prefix(call.tid) .. spec.name .. "(" .. s
+  else
+    local sp = split_point(spec)
+    text = self:prefix(call.tid) .. spec.name .. "(" ..
+      (sp > 1 and format_args(call, 1, sp - 1) or "")
+    if spec.name == "restart_syscall" then
+      -- the kernel resumes a call a signal interrupted (ERESTART_RESTARTBLOCK)
+      call._resuming = self.interrupted[call.tid] or "system call"
+      self.interrupted[call.tid] = nil
+      text = text .. ("<... resuming interrupted %s ...>"):format(call._resuming)
+    end
+    if sp <= spec.nargs then
+      if sp > 1 then text = text .. ", " end
+      if spec._save then save_entry(call, spec, sp) end
+    end
+  end
+  out(self, text)
+  self.open = call
+  self.col = #text
+  call._printed_entry = true
+end
+
+local function pad(col)
+  if col < 40 then return rep(" ", 40 - col) .. "= " end
+  return " = "
+end
+
+-- The second half: output arguments and the result (nil result: "= ?").
+function P:exit(call)
+  local spec = rawget(call, "spec")
+  local fast = spec._fast
+  if fast == nil then fast = compile(spec) end
+  if fast then return fast_exit(self, call, spec, fast) end
+  local cf = call_format(spec)
+  local rest, rtext
+  local result = call.result
+  if cf then
+    local ok, s = true, ""
+    if not call._cf_failed then ok, s = pcall(cf.exit, call) end
+    rest = (ok and s or "") .. ")"
+    if result ~= nil and cf.result then
+      ok, s = pcall(cf.result, call)
+      if ok then rtext = s end
+    end
+  else
+    local sp = split_point(spec)
+    rest = (sp <= spec.nargs and format_args(call, sp, spec.nargs) or "") .. ")"
+  end
+  if not rtext then
+    rtext = result == nil and "?" or types.format_result(spec.ret, result, call)
+  end
+  if result == -516 then -- ERESTART_RESTARTBLOCK: restart_syscall comes next
+    self.interrupted[call.tid] = call._resuming or spec.name
+  end
+  if call._note then rtext = rtext .. " " .. call._note end
+  if self.open == call and not call._unfinished then
+    local col = self.col + #rest
+    out(self, rest .. pad(col) .. rtext .. "\n")
+  else
+    self:interrupt()
+    local head = self:prefix(call.tid) .. "<... " .. spec.name .. " resumed>" .. rest
+    out(self, head .. pad(#head) .. rtext .. "\n")
+  end
   self.open = nil
   self.col = 0
 end
@@ -196,6 +324,35 @@ function P:line(tid, text)
   put_prefix(self, b, tid)
   b:put(text, "\n")
   emit(self, b)
+end
+
+-- "--- SIGCHLD {si_signo=SIGCHLD, ...} ---"; info: the decoded siginfo.
+function P:signal(proc, sig, info)
+  local text
+  local ok, fmt = pcall(require, "ttlua.structfmt")
+  if ok and info and info.si_signo then
+    local ok2, s = pcall(fmt.format, "siginfo", info)
+    text = ok2 and s or nil
+  end
+  self:line(proc.tid, format("--- %s %s ---", types.signame(sig), text or "{...}"))
+end
+
+function P:stopped(proc, sig)
+  self:line(proc.tid, format("--- stopped by %s ---", types.signame(sig)))
+end
+
+-- "+++ exited with 0 +++" and the like; how: see the engine's on_exit.
+function P:exited(_, how)
+  local text
+  if how.superseded then
+    text = format("+++ superseded by execve in pid %d +++", how.by)
+  elseif how.code then
+    text = format("+++ exited with %d +++", how.code)
+  else
+    text = format("+++ killed by %s%s +++", types.signame(how.signal),
+      how.core and " (core dumped)" or "")
+  end
+  self:line(how.tid, text)
 end
 
 return P

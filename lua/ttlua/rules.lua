@@ -48,8 +48,9 @@
 --              rule with another result (libseccomp cannot keep their order:
 --              rules that are provably disjoint, e.g. different values of one
 --              argument, are fine); a second "allow" rule for a syscall that
---              a handler also traces (without a default handler); anything
---              when ttlua attaches with -p (no filter there).
+--              a handler also traces (without a default handler); "allow"
+--              for clone, clone3 and ptrace (the guard must see those);
+--              anything when ttlua attaches with -p (no filter there).
 -- --stats counts both kinds ("compiled rules", "handler rules"), and
 -- M.explain() lists each rule with the reason it did not compile.
 --
@@ -318,8 +319,15 @@ end
 local function effect_text(r) return r.allow and "allow" or ("ret " .. r.ret) end
 
 -- Why rule r cannot go into the filter (nil: it can).  Earlier rules count.
+-- Calls the guard must always see (src/guard.c): an allow rule in the
+-- filter could let a CLONE_UNTRACED clone or a ptrace attach through.
+local guarded = { clone = true, clone3 = true, ptrace = true }
+
 local function why_not(r)
   if state.mode == "attach" then return "attached with -p: no seccomp filter" end
+  if r.allow and r.spec and guarded[r.spec.name] then
+    return "the guard stops every " .. r.spec.name .. " it must check"
+  end
   if state.built then return "the filter is already built" end
   if not r.allow and (r.ret > 0 or r.ret < -4095) then
     return "ret " .. r.ret .. " is not 0 or -errno"
@@ -520,7 +528,8 @@ function install()
   installed = true
   local engine = require "ttlua.engine"
   -- After the policy loaded: decide what compiles, wrap handlers for the rest.
-  table.insert(engine.policy_hooks, function(handlers, opts)
+  table.insert(engine.policy_hooks, function(handlers)
+    local opts = engine.opts or {}
     state.loading = false
     state.mode = (opts.pids and #opts.pids > 0) and "attach" or "filter"
     state.trace_all = handlers.default ~= nil

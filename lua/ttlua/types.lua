@@ -183,16 +183,19 @@ T.off = T.long
 T.pid = T.int
 T.hex = int_type(function(v) return v end, function(v) return v == 0 and "0" or hex(v) end)
 T.ptr = int_type(function(v) return v end, ptr)
+-- -y: an fd prints as "3</path>" and AT_FDCWD as "AT_FDCWD</cwd>".
+-- ttlua.fdname sets M.opts.decode_fds and these two (proc, fd) -> text.
+M.fd_text = function(proc, fd)
+  local p = proc.fdpath and proc:fdpath(fd)
+  return p and format("%d<%s>", fd, p) or dec(fd)
+end
+M.cwd_text = function() return "AT_FDCWD" end
 T.fd = {
   pure = true,
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
     local fd = s32(raw)
-    local fdpath = M.opts.decode_fds and call.proc and call.proc.fdpath
-    if fdpath and fd >= 0 then
-      local p = fdpath(call.proc, fd)
-      if p then return format("%d<%s>", fd, p) end
-    end
+    if M.opts.decode_fds and fd >= 0 and call.proc then return M.fd_text(call.proc, fd) end
     return dec(fd)
   end,
   encode = function(_, v) return v end,
@@ -201,7 +204,10 @@ T.dirfd = {
   pure = true,
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
-    if s32(raw) == -100 then return "AT_FDCWD" end
+    if s32(raw) == -100 then
+      if M.opts.decode_fds and call.proc then return M.cwd_text(call.proc) end
+      return "AT_FDCWD"
+    end
     return T.fd.format(call, raw)
   end,
   encode = function(_, v) return v end,
@@ -588,10 +594,9 @@ for _, t in ipairs({ T.flags, T.enum, T.lflags }) do
 end
 
 -- n bytes at p (tracee bytes in core's scratch buffer), quoted into b.
-local C = core.C
 local function put_quoted(b, p, n)
   local dst = b:reserve(4 * n + 2)
-  b:commit(tonumber(C.ttl_quote(dst, p, n, 0)))
+  b:commit(tonumber(core.C.ttl_quote(dst, p, n, 0)))
 end
 
 -- A buffer of len bytes at addr, quoted and cut at -s like strace.
@@ -774,6 +779,21 @@ function M.get(kind)
   return T[kind] or raw_type
 end
 
+-- Syscalls whose whole line a decoder family prints (see printer.lua).
+local call_formats = {}
+function M.register_call(name, f)
+  call_formats[name] = f
+end
+-- Only for x86_64 calls: the families read x86_64 layouts (an i386 or x32
+-- call keeps the argument-by-argument line).
+local x86_64_specs
+function M.call_format(spec)
+  if spec.unknown then return call_formats["*unknown*"] end
+  if not x86_64_specs then x86_64_specs = require("ttlua.syscalls").arch("x86_64").by_name end
+  if x86_64_specs[spec.name] ~= spec then return nil end
+  return call_formats[spec.name]
+end
+
 -- ---- return values -----------------------------------------------------------
 
 local errno_mod
@@ -786,17 +806,17 @@ local function errno()
 end
 
 -- The same, appended to a string.buffer.
-function M.put_result(b, rtype, ret)
-  if ret < 0 and ret > -4096 or rtype == "noreturn" then
-    return b:put(M.format_result(rtype, ret))
+function M.put_result(b, rtype, ret, call)
+  if ret < 0 and ret > -4096 or rtype == "noreturn" or (rtype == "fd" and M.opts.decode_fds) then
+    return b:put(M.format_result(rtype, ret, call))
   end
   if rtype == "hex" or rtype == "ptr" then return put_hex(b, ret) end
   if rtype == "mode" then return b:putf("%#03o", ret) end
   b:putf("%d", ret)
 end
 
--- The text after " = " for a result of return type rtype.
-function M.format_result(rtype, ret)
+-- The text after " = " for a result of return type rtype (call: for -y).
+function M.format_result(rtype, ret, call)
   if rtype == "noreturn" then return "?" end
   if ret < 0 and ret > -4096 then
     local e = -ret
@@ -809,8 +829,15 @@ function M.format_result(rtype, ret)
     return format("%s %s", lead, name)
   end
   if rtype == "hex" or rtype == "ptr" then return hex(ret) end
+  if rtype == "fd" and M.opts.decode_fds and call and call.proc and ret >= 0 then
+    return M.fd_text(call.proc, ret)
+  end
   if rtype == "mode" then return format("%#03o", ret) end
   return dec(ret)
 end
+
+-- The decoder families (lua/ttlua/decode/) register their types here.
+package.loaded["ttlua.types"] = M
+require "ttlua.decode"
 
 return M

@@ -1,6 +1,7 @@
 -- socket(2) domain / sa_family
--- Names and their order: strace 6.1 (xlat/addrfams.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/addrfams.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/socket.h" },

@@ -1,6 +1,7 @@
 -- adjtimex(2) return value (clock state)
--- Names and their order: strace 6.1 (xlat/adjtimex_state.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/adjtimex_state.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/timex.h" },

@@ -1,6 +1,7 @@
 -- seccomp_data.arch / ptrace syscall info arch
--- Names and their order: strace 6.1 (xlat/audit_arch.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/audit_arch.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/audit.h" },

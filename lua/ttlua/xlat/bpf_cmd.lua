@@ -1,6 +1,7 @@
 -- bpf(2) cmd
--- Names and their order: strace 6.1 (xlat/bpf_commands.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/bpf_commands.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/bpf.h" },

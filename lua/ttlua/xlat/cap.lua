@@ -1,6 +1,7 @@
 -- capability numbers (prctl PR_CAPBSET_READ…)
--- Names and their order: strace 6.1 (xlat/cap.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/cap.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/capability.h" },

@@ -1,6 +1,7 @@
 -- capget(2)/capset(2) header version
--- Names and their order: strace 6.1 (xlat/cap_version.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/cap_version.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/capability.h" },

@@ -1,11 +1,11 @@
--- clockid_t (negative ids are CPU / fd clocks: MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED), FD_TO_CLOCKID(fd))
--- Names and their order: strace 6.1 (xlat/clocknames.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- clockid_t (strace 6.1 prints the negative CPU / fd clock ids as numbers: 0xfffffffe /* CLOCK_??? */)
+-- Names and their order: strace 6.1 (xlat/clocknames.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/time.h" },
   unknown = "CLOCK_???",
-  special = "clockid",
   { "CLOCK_REALTIME", 0 },
   { "CLOCK_MONOTONIC", 1 },
   { "CLOCK_PROCESS_CPUTIME_ID", 2 },

@@ -1,6 +1,7 @@
 -- clone3(2) clone_args.flags
--- Names and their order: strace 6.1 (xlat/clone_flags.in, xlat/clone3_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/clone_flags.in, xlat/clone3_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/sched.h" },

@@ -1,6 +1,7 @@
 -- dup3(2) flags: strace prints them with the open(2) flag names
--- Names and their order: strace 6.1 (xlat/open_mode_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/open_mode_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "asm/fcntl.h" },

@@ -1,6 +1,7 @@
 -- epoll_ctl(2) op
--- Names and their order: strace 6.1 (xlat/epollctls.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/epollctls.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/epoll.h" },

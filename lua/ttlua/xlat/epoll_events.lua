@@ -1,6 +1,7 @@
 -- struct epoll_event events
--- Names and their order: strace 6.1 (xlat/epollevents.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/epollevents.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/eventpoll.h" },

@@ -1,6 +1,7 @@
 -- AF_PACKET protocol (host order; strace prints htons(ETH_P_ALL))
--- Names and their order: strace 6.1 (xlat/ethernet_protocols.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/ethernet_protocols.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/if_ether.h" },

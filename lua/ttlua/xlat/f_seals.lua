@@ -1,6 +1,7 @@
 -- F_ADD_SEALS / F_GET_SEALS
--- Names and their order: strace 6.1 (xlat/f_seals.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/f_seals.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/fcntl.h" },

@@ -1,6 +1,7 @@
 -- fanotify_init(2) flags & 0xc
--- Names and their order: strace 6.1 (xlat/fan_classes.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/fan_classes.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/fanotify.h" },

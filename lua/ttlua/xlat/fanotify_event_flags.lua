@@ -1,6 +1,7 @@
 -- fanotify_mark(2) mask
--- Names and their order: strace 6.1 (xlat/fan_event_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/fan_event_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/fanotify.h" },

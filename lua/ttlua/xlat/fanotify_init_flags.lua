@@ -1,11 +1,12 @@
 -- fanotify_init(2) flags
--- Names and their order: strace 6.1 (xlat/fan_init_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/fan_init_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/fanotify.h" },
   unknown = "FAN_???",
-  low = { mask = 0xc, set = "fanotify_class" },
+  low = { mask = 0xc, set = "fanotify_class", raw = true, rest_unknown = true },
   { "FAN_CLOEXEC", 0x1 },
   { "FAN_NONBLOCK", 0x2 },
   { "FAN_UNLIMITED_QUEUE", 0x10 },

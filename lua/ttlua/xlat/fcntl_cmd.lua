@@ -1,6 +1,7 @@
 -- fcntl(2) cmd (kernel values)
--- Names and their order: strace 6.1 (xlat/fcntlcmds.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/fcntlcmds.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "asm/fcntl.h", "linux/fcntl.h" },
@@ -17,6 +18,9 @@ return {
   { "F_GETOWN", 9 },
   { "F_SETSIG", 10 },
   { "F_GETSIG", 11 },
+  { "F_GETLK64", 12, nocheck = "strace 6.1 names it; the 64-bit uapi headers define it only for 32-bit" },
+  { "F_SETLK64", 13, nocheck = "strace 6.1 names it; the 64-bit uapi headers define it only for 32-bit" },
+  { "F_SETLKW64", 14, nocheck = "strace 6.1 names it; the 64-bit uapi headers define it only for 32-bit" },
   { "F_SETOWN_EX", 15 },
   { "F_GETOWN_EX", 16 },
   { "F_GETOWNER_UIDS", 17 },

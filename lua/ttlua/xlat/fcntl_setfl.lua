@@ -1,6 +1,7 @@
 -- F_SETFL / F_GETFL file status flags (open(2) flags with the access mode)
--- Names and their order: strace 6.1 (xlat/open_mode_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/open_mode_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "asm/fcntl.h" },

@@ -1,6 +1,7 @@
 -- F_SETFD / F_GETFD flags
--- Names and their order: strace 6.1 (xlat/fdflags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/fdflags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "asm/fcntl.h" },

@@ -1,6 +1,7 @@
 -- struct statfs f_type (filesystem magic numbers)
--- Names and their order: strace 6.1 (xlat/fsmagic.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/fsmagic.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/magic.h" },

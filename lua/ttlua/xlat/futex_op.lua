@@ -1,6 +1,7 @@
 -- futex(2) futex_op (cmd | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME, named as strace does)
--- Names and their order: strace 6.1 (xlat/futexops.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/futexops.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/futex.h" },

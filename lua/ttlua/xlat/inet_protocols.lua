@@ -1,6 +1,7 @@
 -- socket(2) protocol for AF_INET/AF_INET6
--- Names and their order: strace 6.1 (xlat/inet_protocols.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/inet_protocols.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "netinet/in.h" },

@@ -17,14 +17,15 @@
 --                       (or last); raw: printed even when that set has no name
 --   field = { mask, shift, name, always }
 --                       a number inside the flags, printed as N<<NAME (or N)
+--   perm = 0x1ff        permission bits, printed last in octal (msgget, shmget)
 --   exact = { [value] = "text" }   whole values printed as given
---   special = "signal"|"clockid"|"ioctl"|"quotactl"|"umode"|"symbolic_mode"
+--   special = "signal"|"ioctl"|"quotactl"|"umode"|"symbolic_mode"
 --                       a printer below that is more than a table look-up
 local bit = require "bit"
 
-local band, bor, bnot, rshift, arshift = bit.band, bit.bor, bit.bnot, bit.rshift, bit.arshift
+local band, bnot, rshift = bit.band, bit.bnot, bit.rshift
 local floor, format, concat = math.floor, string.format, table.concat
-local type, tonumber, pairs, ipairs, rawget, rawset = type, tonumber, pairs, ipairs, rawget, rawset
+local type, tonumber, pairs, ipairs, rawset = type, tonumber, pairs, ipairs, rawset
 
 local TWO32 = 4294967296
 local MEMO_MAX = 4096         -- per set; the memo is dropped and restarted past this
@@ -92,10 +93,15 @@ local function load_set(name)
   return set
 end
 
+-- Names that strace 6.1 does not know (tagged since = "6.2" and later) are
+-- constants a policy can use, but are not printed unless print_newer is
+-- set before the set loads: the log reads as strace 6.1's does.
+M.print_newer = os.getenv("TTLUA_XLAT_NEWER") == "1"
+
 -- Give a set its look-up tables:
 --   by_value[v]  first name with value v (v as a Lua number)
 --   by_name[n]   value of name n
---   bits         { {lo, hi, name}, ... } the non-zero values in print order
+--   bitlist      { {lo, hi, name}, ... } the non-zero values in print order
 prepare = function(name, set)
   set.name = name
   local by_value, by_name, bits = {}, {}, {}
@@ -103,17 +109,20 @@ prepare = function(name, set)
   for i = 1, #set do
     local e = set[i]
     local n, v = e[1], e[2]
-    if by_value[v] == nil then by_value[v] = n end
     by_name[n] = v
     if by_name_all[n] == nil then by_name_all[n] = v end
-    if v == 0 then
-      zero_name = zero_name or n
-    else
-      local lo, hi = split(v)
-      bits[#bits + 1] = { lo, hi, n }
+    -- an alias is found by name, never printed; a newer name only with print_newer
+    if not e.alias and (not e.since or M.print_newer) then
+      if by_value[v] == nil then by_value[v] = n end
+      if v == 0 then
+        zero_name = zero_name or n
+      else
+        local lo, hi = split(v)
+        bits[#bits + 1] = { lo, hi, n }
+      end
     end
   end
-  set.by_value, set.by_name, set.bits, set.zero_name = by_value, by_name, bits, zero_name
+  set.by_value, set.by_name, set.bitlist, set.zero_name = by_value, by_name, bits, zero_name
   set.memo, set.memo_n = {}, 0
   if set.low then set.low.mask_lo = split(set.low.mask) end
   if set.field then set.field.mask_lo = split(set.field.mask) end
@@ -128,7 +137,7 @@ local function flags_text(set, lo, hi)
     return set.zero_name, set.zero_name ~= nil
   end
   local out, n = {}, 0
-  local bits = set.bits
+  local bits = set.bitlist
   for i = 1, #bits do
     local b = bits[i]
     local blo, bhi = b[1], b[2]
@@ -163,8 +172,12 @@ local function format_flags(set, lo, hi)
   -- low enum printed first
   if low and not low.last then
     local lv = u32(band(lo, low.mask_lo))
-    local name = lookup(lowset, lv, 0)
-    if name then
+    local name = lowset.kind == "enum" and lookup(lowset, lv, 0)
+    if lowset.kind == "flags" then          -- a flags set of its own (statx sync type)
+      n = n + 1; parts[n] = format_value(lowset, lv, 0)
+      lo = u32(band(lo, bnot(low.mask_lo)))
+      low_first_printed = true
+    elseif name then
       n = n + 1; parts[n] = name
       lo = u32(band(lo, bnot(low.mask_lo)))
       low_first_printed = true
@@ -193,12 +206,19 @@ local function format_flags(set, lo, hi)
     end
   end
 
+  -- permission bits (msgget/semget/shmget flags): octal, always, last
+  local perm_text
+  if set.perm then
+    perm_text = format("%#03o", band(lo, set.perm))
+    lo = u32(band(lo, bnot(set.perm)))
+  end
+
   local last_text
   if last_v and (last_v ~= 0 or low.always or (lo == 0 and hi == 0)) then
     last_text = format_value(lowset, last_v, 0)
   end
 
-  if lo ~= 0 or hi ~= 0 or (n == 0 and not field_text and not last_text) then
+  if lo ~= 0 or hi ~= 0 or (n == 0 and not field_text and not last_text and not perm_text) then
     local text, found = flags_text(set, lo, hi)
     if not found then
       if lo == 0 and hi == 0 then
@@ -213,6 +233,7 @@ local function format_flags(set, lo, hi)
   end
   if field_text then n = n + 1; parts[n] = field_text end
   if last_text then n = n + 1; parts[n] = last_text end
+  if perm_text then n = n + 1; parts[n] = perm_text end
   return concat(parts, "|", 1, n)
 end
 
@@ -240,25 +261,6 @@ specials.signal = function(set, lo)
   if name then return name end
   if sig >= 33 and sig <= 64 then return format("SIGRT_%d", sig - 32) end
   return format("%d", sig)
-end
-
--- clockid_t: negative ids encode a CPU clock of a pid/tid or a clock fd
-specials.clockid = function(set, lo)
-  local id = s32(lo)
-  if id < 0 then
-    local lo32 = band(id, 0xffffffff)
-    if band(lo32, 7) == 3 then                       -- CLOCKFD
-      return format("FD_TO_CLOCKID(%d)", rshift(bnot(lo32), 3))
-    end
-    local pid = bnot(arshift(lo32, 3))
-    local kind = load_set("cpuclock")
-    return format("%s(%d, %s)",
-      band(lo32, 4) ~= 0 and "MAKE_THREAD_CPUCLOCK" or "MAKE_PROCESS_CPUCLOCK",
-      pid, format_value(kind, band(lo32, 3), 0))
-  end
-  local name = set.by_value[id]
-  if name then return name end
-  return unknown_number(set, lo, 0)
 end
 
 -- ioctl request: every name of the code joined by " or ", else _IOC(dir, type, nr, size)
@@ -343,23 +345,19 @@ function M.value(name)
   return by_name_all[name]
 end
 
---- Every set name that has a data file.
+--- Every set name that has a data file (the *.lua beside this init.lua).
 function M.list()
-  local names, seen = {}, {}
-  for dir in package.path:gmatch("[^;]+") do
-    local d = dir:gsub("%?%.lua$", ""):gsub("%?/init%.lua$", "")
-    if d ~= dir then
-      local p = io.popen('ls "' .. d .. 'ttlua/xlat" 2>/dev/null')
-      if p then
-        for f in p:lines() do
-          local n = f:match("^([%w_]+)%.lua$")
-          if n and n ~= "init" and not seen[n] then
-            seen[n] = true; names[#names + 1] = n
-          end
-        end
-        p:close()
-      end
+  local init = package.searchpath("ttlua.xlat", package.path)
+  local dir = init and init:match("^(.*)/[^/]*$")
+  local names = {}
+  if not dir then return names end
+  local p = io.popen('ls "' .. dir .. '" 2>/dev/null')
+  if p then
+    for f in p:lines() do
+      local n = f:match("^([%w_]+)%.lua$")
+      if n and n ~= "init" then names[#names + 1] = n end
     end
+    p:close()
   end
   table.sort(names)
   return names
@@ -377,9 +375,7 @@ setmetatable(M, {
   __index = function(t, k)
     if k == "const" then
       M.load_all()
-      local c = setmetatable({}, { __index = function(_, name)
-        error("ttlua.xlat.const: no constant named " .. tostring(name), 2)
-      end })
+      local c = {}
       for n, v in pairs(by_name_all) do
         if n:match("^[%w_]+$") then rawset(c, n, v) end
       end

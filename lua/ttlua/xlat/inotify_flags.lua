@@ -1,6 +1,7 @@
 -- inotify_init1(2) flags
--- Names and their order: strace 6.1 (xlat/inotify_init_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/inotify_init_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "sys/inotify.h" },

@@ -1,6 +1,7 @@
 -- inotify_add_watch(2) mask / struct inotify_event mask
--- Names and their order: strace 6.1 (xlat/inotify_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/inotify_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "sys/inotify.h" },

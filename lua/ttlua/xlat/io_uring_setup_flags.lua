@@ -1,6 +1,7 @@
 -- struct io_uring_params flags
--- Names and their order: strace 6.1 (xlat/uring_setup_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/uring_setup_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/io_uring.h" },

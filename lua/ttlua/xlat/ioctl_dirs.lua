@@ -1,6 +1,7 @@
 -- ioctl direction bits inside _IOC(...)
--- Names and their order: strace 6.1 (xlat/ioctl_dirs.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/ioctl_dirs.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "asm/ioctl.h" },

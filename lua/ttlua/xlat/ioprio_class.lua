@@ -1,6 +1,7 @@
 -- I/O priority class (ioprio >> 13)
--- Names and their order: strace 6.1 (xlat/ioprio_class.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/ioprio_class.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/ioprio.h" },

@@ -1,6 +1,7 @@
 -- getitimer(2)/setitimer(2) which
--- Names and their order: strace 6.1 (xlat/itimer_which.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/itimer_which.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/time.h" },

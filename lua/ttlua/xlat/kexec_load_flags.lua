@@ -1,6 +1,7 @@
 -- kexec_load(2) flags (without the arch)
--- Names and their order: strace 6.1 (xlat/kexec_load_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/kexec_load_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/kexec.h" },

@@ -1,6 +1,7 @@
 -- special key serial numbers (KEY_SPEC_*)
--- Names and their order: strace 6.1 (xlat/key_spec.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/key_spec.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/keyctl.h" },

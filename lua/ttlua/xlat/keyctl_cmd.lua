@@ -1,6 +1,7 @@
 -- keyctl(2) operation
--- Names and their order: strace 6.1 (xlat/keyctl_commands.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/keyctl_commands.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/keyctl.h" },

@@ -1,6 +1,7 @@
 -- landlock handled_access_fs / allowed_access
--- Names and their order: strace 6.1 (xlat/landlock_ruleset_access_fs.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/landlock_ruleset_access_fs.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/landlock.h" },

@@ -1,6 +1,7 @@
 -- landlock_add_rule(2) rule_type
--- Names and their order: strace 6.1 (xlat/landlock_rule_types.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/landlock_rule_types.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/landlock.h" },

@@ -1,6 +1,7 @@
 -- struct flock l_type
--- Names and their order: strace 6.1 (xlat/lockfcmds.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/lockfcmds.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "asm/fcntl.h" },

@@ -1,6 +1,7 @@
 -- lseek(2) whence
--- Names and their order: strace 6.1 (xlat/whence_codes.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/whence_codes.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "unistd.h" },

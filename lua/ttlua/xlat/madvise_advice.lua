@@ -1,6 +1,7 @@
 -- madvise(2)/process_madvise(2) advice
--- Names and their order: strace 6.1 (xlat/madvise_cmds.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/madvise_cmds.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/mman.h", "linux/mman.h" },

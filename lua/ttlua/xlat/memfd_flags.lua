@@ -1,6 +1,7 @@
 -- memfd_create(2) flags (hugetlb size as N<<MFD_HUGE_SHIFT)
--- Names and their order: strace 6.1 (xlat/memfd_create_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/memfd_create_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/memfd.h" },

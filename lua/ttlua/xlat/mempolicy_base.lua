@@ -1,6 +1,7 @@
 -- memory policy modes without the MPOL_F_* flags
--- Names and their order: strace 6.1 (xlat/mpol_modes.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/mpol_modes.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/mempolicy.h" },

@@ -1,6 +1,7 @@
 -- set_mempolicy(2)/mbind(2) mode: MPOL_* mode then MPOL_F_* flags
--- Names and their order: strace 6.1 (xlat/mpol_mode_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/mpol_mode_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/mempolicy.h" },

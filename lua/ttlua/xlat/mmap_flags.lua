@@ -1,6 +1,7 @@
 -- mmap(2) flags (MAP_TYPE bits are the mmap_type enum; MAP_HUGE_* size as N<<MAP_HUGE_SHIFT)
--- Names and their order: strace 6.1 (xlat/mmap_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/mmap_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "sys/mman.h", "linux/mman.h" },

@@ -1,6 +1,7 @@
 -- mmap(2)/mprotect(2) prot
--- Names and their order: strace 6.1 (xlat/mmap_prot.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/mmap_prot.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "sys/mman.h", "linux/mman.h" },

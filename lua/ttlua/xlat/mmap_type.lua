@@ -7,5 +7,5 @@ return {
   { "MAP_SHARED", 1 },
   { "MAP_PRIVATE", 2 },
   { "MAP_SHARED_VALIDATE", 3 },
-  { "MAP_DROPPABLE", 8, since = "6.2+" },
+  { "MAP_DROPPABLE", 8, since = "6.11" },
 }

@@ -1,6 +1,7 @@
 -- file type bits (mode & S_IFMT)
--- Names and their order: strace 6.1 (xlat/modetypes.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/modetypes.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/stat.h" },

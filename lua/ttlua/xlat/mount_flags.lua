@@ -1,6 +1,7 @@
 -- mount(2) mountflags (an old MS_MGC_VAL magic in the high half prints first)
--- Names and their order: strace 6.1 (xlat/mount_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/mount_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/mount.h" },

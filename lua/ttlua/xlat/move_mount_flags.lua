@@ -1,6 +1,7 @@
 -- move_mount(2) flags
--- Names and their order: strace 6.1 (xlat/move_mount_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/move_mount_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/mount.h" },

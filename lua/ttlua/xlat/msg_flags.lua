@@ -1,6 +1,7 @@
 -- send/recv(2) flags
--- Names and their order: strace 6.1 (xlat/msg_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/msg_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/socket.h", "sys/socket.h" },

@@ -1,6 +1,7 @@
 -- msgsnd(2)/msgrcv(2) msgflg
--- Names and their order: strace 6.1 (xlat/ipc_msg_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/ipc_msg_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "sys/msg.h", "sys/ipc.h" },

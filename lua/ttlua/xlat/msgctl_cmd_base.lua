@@ -1,6 +1,7 @@
 -- msgctl(2) cmd without IPC_64
--- Names and their order: strace 6.1 (xlat/msgctl_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/msgctl_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/msg.h", "sys/ipc.h" },

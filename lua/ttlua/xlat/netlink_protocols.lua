@@ -1,6 +1,7 @@
 -- socket(2) protocol for AF_NETLINK
--- Names and their order: strace 6.1 (xlat/netlink_protocols.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/netlink_protocols.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/netlink.h" },

@@ -1,6 +1,7 @@
 -- nlmsghdr nlmsg_type (generic control messages)
--- Names and their order: strace 6.1 (xlat/netlink_types.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/netlink_types.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/netlink.h" },

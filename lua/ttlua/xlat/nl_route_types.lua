@@ -1,6 +1,7 @@
 -- NETLINK_ROUTE message types
--- Names and their order: strace 6.1 (xlat/nl_route_types.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/nl_route_types.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/rtnetlink.h" },

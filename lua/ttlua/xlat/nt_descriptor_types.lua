@@ -1,6 +1,7 @@
 -- PTRACE_GETREGSET / PTRACE_SETREGSET note type
--- Names and their order: strace 6.1 (xlat/nt_descriptor_types.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/nt_descriptor_types.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/elf.h" },

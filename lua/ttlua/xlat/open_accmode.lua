@@ -1,6 +1,7 @@
 -- open(2) access mode (flags & O_ACCMODE)
--- Names and their order: strace 6.1 (xlat/open_access_modes.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/open_access_modes.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "asm/fcntl.h" },

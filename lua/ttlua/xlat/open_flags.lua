@@ -1,6 +1,7 @@
 -- open(2)/openat(2) flags; kernel values (asm/fcntl.h): glibc defines O_LARGEFILE as 0 on x86_64
--- Names and their order: strace 6.1 (xlat/open_mode_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/open_mode_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "asm/fcntl.h" },

@@ -1,6 +1,7 @@
 -- perf_event_open(2) flags
--- Names and their order: strace 6.1 (xlat/perf_event_open_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/perf_event_open_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/perf_event.h" },

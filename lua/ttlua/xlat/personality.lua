@@ -1,6 +1,7 @@
 -- personality(2) persona: PER_* type (low byte) then flags
--- Names and their order: strace 6.1 (xlat/personality_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/personality_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/personality.h" },

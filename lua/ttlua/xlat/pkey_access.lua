@@ -1,6 +1,7 @@
 -- pkey_alloc(2) access rights
--- Names and their order: strace 6.1 (xlat/pkey_access.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/pkey_access.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "sys/mman.h" },

@@ -1,6 +1,7 @@
 -- struct pollfd events/revents
--- Names and their order: strace 6.1 (xlat/pollflags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/pollflags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/types.h", "linux/poll.h" },

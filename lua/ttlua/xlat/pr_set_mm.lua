@@ -1,6 +1,7 @@
 -- prctl(PR_SET_MM) arg2
--- Names and their order: strace 6.1 (xlat/pr_set_mm.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/pr_set_mm.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/prctl.h" },

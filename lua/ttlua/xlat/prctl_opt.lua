@@ -1,6 +1,7 @@
 -- prctl(2) option
--- Names and their order: strace 6.1 (xlat/prctl_options.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/prctl_options.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/prctl.h" },

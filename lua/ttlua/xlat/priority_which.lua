@@ -1,6 +1,7 @@
 -- getpriority(2)/setpriority(2) which
--- Names and their order: strace 6.1 (xlat/priorities.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/priorities.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/resource.h" },

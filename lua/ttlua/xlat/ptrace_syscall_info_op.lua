@@ -1,6 +1,7 @@
 -- struct ptrace_syscall_info op
--- Names and their order: strace 6.1 (xlat/ptrace_syscall_info_op.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/ptrace_syscall_info_op.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/ptrace.h" },

@@ -1,6 +1,7 @@
 -- quotactl(2) type (cmd & 0xff)
--- Names and their order: strace 6.1 (xlat/quotatypes.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/quotatypes.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/quota.h" },

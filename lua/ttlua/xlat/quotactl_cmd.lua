@@ -1,6 +1,7 @@
 -- quotactl(2) cmd: printed QCMD(Q_*, *QUOTA)
--- Names and their order: strace 6.1 (xlat/quotacmds.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/quotacmds.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/quota.h", "linux/dqblk_xfs.h" },

@@ -1,6 +1,7 @@
 -- reboot(2) magic and magic2
--- Names and their order: strace 6.1 (xlat/bootflags1.in, xlat/bootflags2.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/bootflags1.in, xlat/bootflags2.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/reboot.h" },

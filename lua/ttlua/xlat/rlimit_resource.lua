@@ -1,6 +1,7 @@
 -- getrlimit(2)/prlimit64(2) resource
--- Names and their order: strace 6.1 (xlat/resources.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/resources.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/resource.h" },

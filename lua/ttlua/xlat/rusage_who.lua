@@ -1,6 +1,7 @@
 -- getrusage(2) who
--- Names and their order: strace 6.1 (xlat/usagewho.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/usagewho.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/resource.h" },

@@ -1,10 +1,12 @@
 -- struct sigaction sa_flags (kernel values, asm/signal.h)
--- Names and their order: strace 6.1 (xlat/sigact_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/sigact_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "asm/signal.h" },
   unknown = "SA_???",
+  bits = 64,
   { "SA_RESTORER", 0x4000000 },
   { "SA_ONSTACK", 0x8000000 },
   { "SA_RESTART", 0x10000000 },

@@ -1,6 +1,7 @@
 -- special sa_handler values
--- Names and their order: strace 6.1 (xlat/sa_handler_values.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/sa_handler_values.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "asm/signal.h" },

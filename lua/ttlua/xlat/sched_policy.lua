@@ -1,6 +1,7 @@
 -- sched_setscheduler(2) policy
--- Names and their order: strace 6.1 (xlat/schedulers.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/schedulers.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sched.h", "linux/sched.h" },

@@ -1,6 +1,7 @@
 -- cmsg_type at SOL_SOCKET
--- Names and their order: strace 6.1 (xlat/scmvals.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/scmvals.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/socket.h", "asm/socket.h" },

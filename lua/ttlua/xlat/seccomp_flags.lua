@@ -1,6 +1,7 @@
 -- seccomp(2) flags for SECCOMP_SET_MODE_FILTER
--- Names and their order: strace 6.1 (xlat/seccomp_filter_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/seccomp_filter_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/seccomp.h" },

@@ -1,6 +1,7 @@
 -- seccomp(2) operation
--- Names and their order: strace 6.1 (xlat/seccomp_ops.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/seccomp_ops.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/seccomp.h" },

@@ -1,6 +1,7 @@
 -- struct sembuf sem_flg
--- Names and their order: strace 6.1 (xlat/semop_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/semop_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "sys/sem.h", "sys/ipc.h" },

@@ -1,6 +1,7 @@
 -- shmctl(2) cmd without IPC_64
--- Names and their order: strace 6.1 (xlat/shmctl_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/shmctl_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/shm.h", "sys/ipc.h" },

@@ -1,6 +1,7 @@
 -- rt_sigprocmask(2) how
--- Names and their order: strace 6.1 (xlat/sigprocmaskcmds.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/sigprocmaskcmds.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "asm/signal.h" },

@@ -1,6 +1,7 @@
 -- struct sigevent sigev_notify
--- Names and their order: strace 6.1 (xlat/sigev_value.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/sigev_value.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "signal.h" },

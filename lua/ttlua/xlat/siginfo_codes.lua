@@ -1,6 +1,7 @@
 -- siginfo si_code values that apply to any signal
--- Names and their order: strace 6.1 (xlat/siginfo_codes.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/siginfo_codes.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/signal.h" },

@@ -1,6 +1,7 @@
 -- socket(2) type & 0xf
--- Names and their order: strace 6.1 (xlat/socktypes.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/socktypes.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/socket.h" },

@@ -1,6 +1,7 @@
 -- socket(2)/accept4(2)/socketpair(2) type flags
--- Names and their order: strace 6.1 (xlat/sock_type_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/sock_type_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "sys/socket.h" },

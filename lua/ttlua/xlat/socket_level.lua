@@ -1,6 +1,7 @@
 -- setsockopt(2)/getsockopt(2) level (strace prints SOL_?? for unknown levels)
--- Names and their order: strace 6.1 (xlat/socketlayers.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/socketlayers.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/socket.h", "netinet/in.h", "netinet/tcp.h", "netinet/udp.h", "linux/socket.h" },

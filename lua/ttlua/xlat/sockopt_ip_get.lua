@@ -1,9 +1,16 @@
 -- SOL_IP option names for getsockopt(2)
--- Names and their order: strace 6.1 (xlat/sock_ip_options.in, xlat/getsock_ip_options.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/sock_ip_options.in, xlat/getsock_ip_options.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
-  headers = { "netinet/in.h", "linux/netfilter_ipv4/ip_tables.h", "linux/netfilter_arp/arp_tables.h", "linux/netfilter_bridge/ebtables.h", "linux/ip_vs.h" },
+  headers = {
+    "netinet/in.h",
+    "linux/netfilter_ipv4/ip_tables.h",
+    "linux/netfilter_arp/arp_tables.h",
+    "linux/netfilter_bridge/ebtables.h",
+    "linux/ip_vs.h",
+  },
   unknown = "IP_???",
   { "IP_TOS", 1 },
   { "IP_TTL", 2 },

@@ -1,6 +1,7 @@
 -- SOL_IPV6 option names for getsockopt(2)
--- Names and their order: strace 6.1 (xlat/sock_ipv6_options.in, xlat/getsock_ipv6_options.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/sock_ipv6_options.in, xlat/getsock_ipv6_options.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "netinet/in.h", "linux/netfilter_ipv6/ip6_tables.h" },

@@ -1,6 +1,7 @@
 -- SOL_UDP option names
--- Names and their order: strace 6.1 (xlat/sock_udp_options.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/sock_udp_options.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "netinet/udp.h" },

@@ -1,6 +1,7 @@
 -- st_mode / mknod(2) mode: S_IFREG|S_ISUID|0755, an unknown type as plain octal
--- Names and their order: strace 6.1 (xlat/modetypes.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/modetypes.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "sys/stat.h" },

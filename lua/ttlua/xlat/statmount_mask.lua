@@ -1,6 +1,7 @@
 -- statmount(2) struct mnt_id_req param / struct statmount mask
--- Names and their order: strace 6.1 (xlat/statmount_mask.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/statmount_mask.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/mount.h" },

@@ -1,6 +1,7 @@
 -- statx(2) mask / struct statx stx_mask
--- Names and their order: strace 6.1 (xlat/statx_masks.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/statx_masks.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/stat.h" },

@@ -1,11 +1,12 @@
 -- statx(2) flags & AT_STATX_SYNC_TYPE
--- Names and their order: strace 6.1 (xlat/at_statx_sync_types.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/at_statx_sync_types.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
-  kind = "enum",
+  kind = "flags",
   headers = { "linux/fcntl.h" },
-  { "AT_STATX_SYNC_AS_STAT", 0 },
-  { "AT_STATX_FORCE_SYNC", 8192 },
-  { "AT_STATX_DONT_SYNC", 16384 },
-  { "AT_STATX_SYNC_TYPE", 24576 },
+  { "AT_STATX_SYNC_AS_STAT", 0x0 },
+  { "AT_STATX_FORCE_SYNC", 0x2000 },
+  { "AT_STATX_DONT_SYNC", 0x4000 },
+  { "AT_STATX_SYNC_TYPE", 0x6000 },
 }

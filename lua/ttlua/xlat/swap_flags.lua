@@ -1,6 +1,7 @@
 -- swapon(2) flags (priority in the low 15 bits, printed as a number)
--- Names and their order: strace 6.1 (xlat/swap_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/swap_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "sys/swap.h" },

@@ -1,6 +1,7 @@
 -- syslog(2) type (SYSLOG_ACTION_* are kernel-internal names)
--- Names and their order: strace 6.1 (xlat/syslog_action_type.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/syslog_action_type.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = {},

@@ -1,6 +1,7 @@
 -- termios c_oflag (delay fields are separate: termios_oflag_*dly)
--- Names and their order: strace 6.1 (xlat/term_oflags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/term_oflags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "asm/termbits.h" },

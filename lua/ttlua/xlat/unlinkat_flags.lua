@@ -1,6 +1,7 @@
 -- unlinkat(2) flags: strace prints them with the at_flags names
--- Names and their order: strace 6.1 (xlat/at_flags.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/at_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "flags",
   headers = { "linux/fcntl.h" },

@@ -1,6 +1,7 @@
 -- lsm_get_self_attr(2)/lsm_set_self_attr(2) attr
--- Names and their order: strace 6.1 (xlat/lsm_attrs.in), newer names after it;
--- values: the x86_64 headers listed below.
+-- Names and their order: strace 6.1 (xlat/lsm_attrs.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
 return {
   kind = "enum",
   headers = { "linux/lsm.h" },

@@ -1,0 +1,35 @@
+-- fanotify_mark(2) mask
+-- Names and their order: strace 6.1 (xlat/fan_event_flags.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
+return {
+  kind = "flags",
+  headers = { "linux/fanotify.h" },
+  unknown = "FAN_???",
+  bits = 64,
+  { "FAN_ACCESS", 0x1 },
+  { "FAN_MODIFY", 0x2 },
+  { "FAN_ATTRIB", 0x4 },
+  { "FAN_CLOSE_WRITE", 0x8 },
+  { "FAN_CLOSE_NOWRITE", 0x10 },
+  { "FAN_OPEN", 0x20 },
+  { "FAN_MOVED_FROM", 0x40 },
+  { "FAN_MOVED_TO", 0x80 },
+  { "FAN_CREATE", 0x100 },
+  { "FAN_DELETE", 0x200 },
+  { "FAN_DELETE_SELF", 0x400 },
+  { "FAN_MOVE_SELF", 0x800 },
+  { "FAN_OPEN_EXEC", 0x1000 },
+  { "FAN_Q_OVERFLOW", 0x4000 },
+  { "FAN_FS_ERROR", 0x8000 },
+  { "FAN_OPEN_PERM", 0x10000 },
+  { "FAN_ACCESS_PERM", 0x20000 },
+  { "FAN_OPEN_EXEC_PERM", 0x40000 },
+  { "FAN_DIR_MODIFY", 0x80000, nocheck = "not in the x86_64 userspace headers" },
+  { "FAN_PRE_ACCESS", 0x100000, since = "6.14" },
+  { "FAN_MNT_ATTACH", 0x1000000, since = "6.15" },
+  { "FAN_MNT_DETACH", 0x2000000, since = "6.15" },
+  { "FAN_ONDIR", 0x40000000 },
+  { "FAN_EVENT_ON_CHILD", 0x8000000 },
+  { "FAN_RENAME", 0x10000000 },
+}

@@ -1,0 +1,20 @@
+-- struct mount_attr attr_set / attr_clr (mount_setattr(2))
+-- Names and their order: strace 6.1 (xlat/mount_attr_attr.in);
+-- names strace added later sit where its current list puts them.
+-- Values: the x86_64 headers listed below.
+return {
+  kind = "flags",
+  headers = { "linux/mount.h" },
+  unknown = "MOUNT_ATTR_???",
+  bits = 64,
+  { "MOUNT_ATTR_RDONLY", 0x1 },
+  { "MOUNT_ATTR_NOSUID", 0x2 },
+  { "MOUNT_ATTR_NODEV", 0x4 },
+  { "MOUNT_ATTR_NOEXEC", 0x8 },
+  { "MOUNT_ATTR__ATIME", 0x70 },
+  { "MOUNT_ATTR_NOATIME", 0x10 },
+  { "MOUNT_ATTR_STRICTATIME", 0x20 },
+  { "MOUNT_ATTR_NODIRATIME", 0x80 },
+  { "MOUNT_ATTR_IDMAP", 0x100000 },
+  { "MOUNT_ATTR_NOSYMFOLLOW", 0x200000 },
+}
