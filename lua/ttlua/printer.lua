@@ -158,7 +158,8 @@ end
 -- exit), fmt.exit(b, call, args) the rest and ")".
 local function compile(spec)
   local fast = false
-  local ok = not call_format(spec) and spec.name ~= "restart_syscall"
+  local cf = call_format(spec)
+  local ok = (not cf or cf.typed) and spec.name ~= "restart_syscall"
   local sp = split_point(spec)
   for i = 1, spec.nargs do
     if not types.get(spec.args[i].kind).put then ok = false end

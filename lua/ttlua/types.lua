@@ -604,8 +604,10 @@ local function put_buf(b, call, addr, len)
   if addr == 0 then return b:put("NULL") end
   if not len or len < 0 then return put_ptr(b, addr) end
   local max = M.opts.strsize
-  local p, n = core.read_scratch(pid_of(call), addr, len < max + 1 and len or max + 1)
-  if not p then return put_ptr(b, addr) end
+  local want = len < max + 1 and len or max + 1
+  local p, n = core.read_scratch(pid_of(call), addr, want)
+  -- a partly readable buffer prints as its address, as strace does
+  if not p or n < want and n < len then return put_ptr(b, addr) end
   if n > max then
     put_quoted(b, p, max)
     return b:put("...")
