@@ -777,7 +777,19 @@ function M.register(kind, t)
   T[kind] = t
 end
 
+-- The decoder families (lua/ttlua/decode/) register their types and call
+-- printers; they load on the first look-up, not at start-up (about 3 ms,
+-- which a policy that decodes nothing should not pay).
+local decoders_loaded = false
+local function load_decoders()
+  if decoders_loaded then return end
+  decoders_loaded = true
+  require "ttlua.decode"
+end
+M.load_decoders = load_decoders
+
 function M.get(kind)
+  if not decoders_loaded then load_decoders() end
   return T[kind] or raw_type
 end
 
@@ -790,6 +802,7 @@ end
 -- call keeps the argument-by-argument line).
 local x86_64_specs
 function M.call_format(spec)
+  if not decoders_loaded then load_decoders() end
   if spec.unknown then return call_formats["*unknown*"] end
   if not x86_64_specs then x86_64_specs = require("ttlua.syscalls").arch("x86_64").by_name end
   if x86_64_specs[spec.name] ~= spec then return nil end
@@ -837,9 +850,5 @@ function M.format_result(rtype, ret, call)
   if rtype == "mode" then return format("%#03o", ret) end
   return dec(ret)
 end
-
--- The decoder families (lua/ttlua/decode/) register their types here.
-package.loaded["ttlua.types"] = M
-require "ttlua.decode"
 
 return M
