@@ -56,10 +56,8 @@ static int hide_vdso;
 static volatile sig_atomic_t timer_fired;
 static volatile sig_atomic_t interrupt_sig;
 
-/* No PTRACE_O_TRACEEXIT: nothing is done at that stop (the exit status
- * from waitpid tells the engine), and it cost one stop per thread. */
 static const long seize_options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
-                                  PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC |
+                                  PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
                                   PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -796,7 +794,7 @@ static void on_stop(pid_t tid, int status)
         }
         resume(t, t->expect != EXPECT_NOTHING, 0);
         return;
-    default: /* anything else */
+    default: /* PTRACE_EVENT_EXIT and anything else */
         resume(t, t->expect != EXPECT_NOTHING, 0);
         return;
     }
