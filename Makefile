@@ -16,12 +16,21 @@ LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 SRCS := $(wildcard src/*.c)
 OBJS := $(SRCS:src/%.c=build/%.o)
+# Precompiled Lua (luajit -b, with line info): ttlua loads build/lua/X when
+# it is newer than lua/X, which halves its start-up time (src/lua_bridge.c).
+LUA_SRC := $(shell find lua -name '*.lua')
+LUA_BC := $(LUA_SRC:%=build/%)
 PROGS_SRC := $(wildcard tests/progs/*.c)
 PROGS := $(PROGS_SRC:tests/progs/%.c=build/progs/%)
 BUSTED := busted --lua=luajit
 
-.PHONY: all deps run test progs install clean lint format check asan bench stress
-all: ttlua
+.PHONY: all bytecode deps run test progs install clean lint format check asan bench stress
+all: ttlua bytecode
+bytecode: $(LUA_BC)
+
+build/lua/%.lua: lua/%.lua
+	@mkdir -p $(dir $@)
+	@luajit -b -g $< $@
 
 deps:
 	@sh scripts/install-deps.sh
@@ -89,10 +98,17 @@ lint:
 format:
 	clang-format -i src/*.c src/*.h tests/progs/*.c
 
-install: ttlua
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ttlua
+install: ttlua bytecode
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ttlua/build
 	install -m 755 ttlua $(DESTDIR)$(PREFIX)/bin/ttlua
 	cp -R lua $(DESTDIR)$(PREFIX)/share/ttlua/
+	cp -R build/lua $(DESTDIR)$(PREFIX)/share/ttlua/build/
+
+# ttlua against native runs and strace: a table of medians and ratios
+# (scripts/bench; BENCH_RUNS, BENCH_ROUNDS, BENCH_QUICK=1 to try it quickly).
+bench: deps
+	@$(MAKE) --no-print-directory all progs
+	python3 scripts/bench
 
 clean:
 	rm -rf build ttlua

@@ -13,11 +13,20 @@ local log = ttlua.log
 local opts = ttlua.options or {}
 local P = {}
 
-local function logged(call)
+-- The first half at entry, the rest at exit.  call:after() rather than
+-- call:run(): the same meaning without a coroutine switch (this handler
+-- runs for every syscall).  When a module took over call:run() for this
+-- call (ttlua.inject does, to tamper with it), its run() it is; such a
+-- module calls this handler from its own, in a coroutine.
+local function log_exit(call) log:exit(call) end
+local logged = ttlua.direct(function(call)
   log:entry(call)
-  call:run()
-  log:exit(call)
-end
+  if rawget(call, "run") then
+    call:run()
+    return log:exit(call)
+  end
+  call:after(log_exit)
+end)
 
 if opts.trace_set then
   for name in pairs(opts.trace_set) do P[name] = logged end

@@ -302,6 +302,10 @@ static int apply(struct tracee *t, int action, int64_t value, int64_t inj_nr,
     switch (t->stop) {
     case STOP_SECCOMP:
     case STOP_ENTRY:
+        if (action == ACT_RUN)
+            tracer_stats.exit_requests++;
+        else if (!t->attached)
+            tracer_stats.entry_answers++;
         if (action == ACT_RETURN) {
             if (regs_poke(t->tid, REG_NR, (uint64_t)-1) < 0 ||
                 regs_poke(t->tid, REG_RESULT, (uint64_t)value) < 0)
@@ -435,6 +439,7 @@ static void on_seccomp_stop(struct tracee *t)
         return;
     t->stop = STOP_SECCOMP;
     guard_call(t, &info);
+    tracer_stats.syscall_events++;
     ev_reset(EV_SYSCALL, t);
     fill_call(t, &info);
     call_engine();
@@ -505,10 +510,12 @@ static void on_syscall_stop(struct tracee *t)
     }
     if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
         /* Attached tracees: every call stops here, there is no filter. */
+        tracer_stats.entry_stops++;
         if (replay_stop(t, &info))
             return;
         t->stop = STOP_ENTRY;
         guard_call(t, &info);
+        tracer_stats.syscall_events++;
         ev_reset(EV_SYSCALL, t);
         fill_call(t, &info);
         call_engine();

@@ -39,9 +39,12 @@ int tracer_request_detach(void);
  * of the same user cannot ptrace it or write its memory. */
 void tracer_protect(void);
 
-/* Counters for --stats. */
+/* Counters for --stats (lua/ttlua/core.lua declares the same layout).
+ * entry_answers: handled calls answered at their entry stop (refused,
+ * faked or let through) without asking for the exit stop. */
 struct tracer_stats {
     uint64_t stops, seccomp_stops, exit_stops, injections, events, signals;
+    uint64_t entry_stops, syscall_events, entry_answers, exit_requests;
 };
 extern struct tracer_stats tracer_stats;
 

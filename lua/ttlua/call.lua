@@ -7,6 +7,10 @@
 --   call.result          the result after call:run() (or the value given)
 --   call.errno           -result when the call failed, else nil
 --   call:run()           run it now; returns the result
+--   call:after(fn)       run the call when the handler returns nil, then
+--                        fn(call) at its exit stop (call.result is set; an
+--                        integer fn returns replaces it; fn must not wait).
+--                        Unlike run(), it needs no coroutine switch.
 --   tostring(call)       the strace-style text
 -- Assigning call.<argname> (or call.args[i]) changes what the kernel sees:
 -- strings and tables are written to the tracee's scratch memory.
@@ -23,6 +27,17 @@ local methods = {}
 
 local yield = coroutine.yield
 
+-- The type of argument a, looked up once.
+local function type_of(a)
+  local t = a.type
+  if not t then
+    t = types.get(a.kind)
+    a.type = t
+  end
+  return t
+end
+
+
 -- Yield tokens understood by the engine.
 Call.YIELD_RUN = "run"
 
@@ -31,10 +46,25 @@ function methods.run(self)
     error("call:run(): " .. self.name .. " has already run", 2)
   end
   if not rawget(self, "_co") then
+    if Call.engine.direct_call == self then
+      error("call:run() in a handler that runs without a coroutine (ttlua.direct);"
+        .. " use call:after(fn)", 2)
+    end
     error("call:run() outside the handler that received the call", 2)
   end
   self:_commit()
   return yield(Call.YIELD_RUN, self)
+end
+
+-- Run the call, then fn(call) at its exit (see the header).
+function methods.after(self, fn)
+  if type(fn) ~= "function" then
+    error("call:after(fn): expected a function, got " .. type(fn), 2)
+  end
+  if rawget(self, "result") ~= nil then
+    error("call:after(): " .. self.name .. " has already run", 2)
+  end
+  rawset(self, "_after", fn)
 end
 
 -- Raw register value i (1..6).
@@ -51,7 +81,7 @@ function methods._commit(self)
   for name, v in pairs(set or {}) do
     local i = spec.argi[name]
     local a = spec.args[i]
-    local t = types.get(a.kind)
+    local t = type_of(a)
     local raw = v
     if t.encode then raw = t.encode(self, v, a) end
     if type(raw) ~= "number" then
@@ -60,12 +90,12 @@ function methods._commit(self)
     args[i] = raw
     local cache = rawget(self, "_cache")
     if cache then cache[name] = nil end
-    self._engine.set_arg(self, i, raw)
+    Call.engine.set_arg(self, i, raw)
   end
   local dirty = rawget(self, "_dirty")
   if dirty then
     rawset(self, "_dirty", nil)
-    for i in pairs(dirty) do self._engine.set_arg(self, i, args[i]) end
+    for i in pairs(dirty) do Call.engine.set_arg(self, i, args[i]) end
   end
 end
 
@@ -122,17 +152,25 @@ Call.__index = function(self, k)
   if m then return m end
   if i then
     local set = rawget(self, "_set")
-    if set and set[k] ~= nil then return set[k] end
+    if set then
+      local v = set[k]
+      if v ~= nil then return v end
+    end
     local fills = rawget(self, "_fills")
-    if fills and fills[k] ~= nil then return fills[k] end
+    if fills then
+      local v = fills[k]
+      if v ~= nil then return v end
+    end
+    local a = spec.args[i]
+    local t = type_of(a)
+    -- a plain number costs less to recompute than to cache
+    if t.pure then return t.value(self, self[i], a) end
     local cache = rawget(self, "_cache")
     if cache then
       local v = cache[k]
       if v ~= nil then return v end
     end
-    local a = spec.args[i]
-    local t = types.get(a.kind)
-    local v = t.value(self, rawget(self, "_args")[i], a)
+    local v = t.value(self, self[i], a)
     -- outputs change when the call runs: cache only final values
     if v ~= nil and (not t.out or rawget(self, "result") ~= nil) and not t.both then
       if not cache then
@@ -143,7 +181,9 @@ Call.__index = function(self, k)
     end
     return v
   end
-  if k == "args" then
+  if k == "nr" then
+    return spec.nr
+  elseif k == "args" then
     local p = args_proxy(self)
     rawset(self, "args", p)
     return p
@@ -155,6 +195,8 @@ Call.__index = function(self, k)
     return spec.name
   elseif k == "classes" then
     return spec.classes
+  elseif k == "_engine" then
+    return Call.engine
   end
   return nil
 end
@@ -206,12 +248,18 @@ Call.__tostring = function(self)
   return table.concat(buf)
 end
 
--- A new call: engine, thread's process, spec, raw args (a table of 6 numbers).
-function Call.new(engine, proc, tid, spec, args, arch)
-  return setmetatable({
-    _engine = engine, _args = args, spec = spec, nr = spec.nr,
-    proc = proc, tid = tid, arch = arch,
+-- A new call: engine, thread's process, spec, raw args (a table of 6
+-- numbers, or nil with the six values after arch).  One table per call:
+-- the raw values are its own array part (call._args is the call itself),
+-- and few enough fields that result and _after fit without a resize.
+function Call.new(engine, proc, tid, spec, args, arch, a1, a2, a3, a4, a5, a6)
+  Call.engine = engine
+  if args then a1, a2, a3, a4, a5, a6 = args[1], args[2], args[3], args[4], args[5], args[6] end
+  local call = setmetatable({
+    a1, a2, a3, a4, a5, a6, spec = spec, proc = proc, tid = tid, arch = arch, _args = false,
   }, Call)
+  call._args = call
+  return call
 end
 
 Call.methods = methods

@@ -30,6 +30,8 @@ Tracing:
   --strict             a policy error kills the tracee (default: the call
                        proceeds natively and ttlua exits non-zero at the end)
   --dump-filter        print the seccomp filter (libseccomp pseudo-code) and exit
+  --stats              at exit, print ptrace stop counts and ttlua's CPU time
+                       on stderr (the stop economy, checkable)
   --arg KEY=VALUE      a setting for the policy (ttlua.args.KEY); repeatable
 Other:
   -h, --help           this text

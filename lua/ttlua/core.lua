@@ -28,7 +28,10 @@ struct ttl_event {
   int64_t inj_args[6];
 };
 extern struct ttl_event ttl_ev;
-struct ttl_tracer_stats { uint64_t stops, seccomp_stops, exit_stops, injections, events, signals; };
+struct ttl_tracer_stats {
+  uint64_t stops, seccomp_stops, exit_stops, injections, events, signals;
+  uint64_t entry_stops, syscall_events, entry_answers, exit_requests;
+};
 extern struct ttl_tracer_stats tracer_stats;
 
 int64_t ttl_mem_read(int pid, uint64_t addr, void *buf, size_t len);
@@ -37,12 +40,15 @@ int64_t ttl_mem_readstr(int pid, uint64_t addr, char *buf, size_t max, int *comp
 int ttl_poke(int tid, int slot, int64_t value);
 int ttl_resume(int tid, int action, int64_t value, int64_t inj_nr, const int64_t *inj_args);
 void ttl_log(const char *s, size_t n);
+size_t ttl_quote(uint8_t *dst, const uint8_t *src, size_t n, int hex);
 void ttl_log_flush(void);
 int ttl_log_open(const char *path);
 int ttl_filter_init(int all);
 int ttl_filter_trace(int nr);
 int ttl_filter_rule(int nr, int action, int errno_value, int ncmp, const int *args,
                     const int *ops, const uint64_t *a, const uint64_t *b);
+int ttl_filter_traced(int nr);
+int ttl_filter_build(void);
 int ttl_filter_dump(int fd);
 void ttl_set_vdso_hiding(int on);
 void ttl_set_timer(double seconds);
@@ -108,6 +114,15 @@ function M.read(pid, addr, len)
   return ffi.string(b, n)
 end
 
+-- The same without making a Lua string: returns the scratch buffer (valid
+-- until the next read) and the byte count, or nil, err.  For the printer.
+function M.read_scratch(pid, addr, len)
+  local b = scratch_buf(len)
+  local n = C.ttl_mem_read(pid, addr, b, len)
+  if n < 0 then return fail(n) end
+  return b, tonumber(n)
+end
+
 local complete = ffi.new("int[1]")
 -- Read a NUL-terminated string of at most max bytes.  Returns the string
 -- and whether it ended (false: cut at max or at unreadable memory).
@@ -117,6 +132,14 @@ function M.readstr(pid, addr, max)
   local n = C.ttl_mem_readstr(pid, addr, ffi.cast("char *", b), max, complete)
   if n < 0 then return fail(n) end
   return ffi.string(b, n), complete[0] == 1
+end
+
+-- readstr() into the scratch buffer: buffer, length, complete; or nil, err.
+function M.readstr_scratch(pid, addr, max)
+  local b = scratch_buf(max + 1)
+  local n = C.ttl_mem_readstr(pid, addr, ffi.cast("char *", b), max, complete)
+  if n < 0 then return fail(n) end
+  return b, tonumber(n), complete[0] == 1
 end
 
 function M.write(pid, addr, bytes)

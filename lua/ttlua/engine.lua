@@ -5,6 +5,15 @@
 -- pool: call:run(), proc:syscall() and ttlua.sleep() yield back here, and
 -- the thread's next stop resumes it, so one blocked call never holds up
 -- another thread.
+-- Start-up allocates a few MB that all stay: collecting meanwhile is wasted
+-- time (E.setup restarts the collector when it is done).
+collectgarbage("stop")
+-- Room for the traces of many syscalls' paths: with the defaults (512 KB
+-- of machine code, 1000 traces) a varied workload fills the cache and
+-- LuaJIT flushes and recompiles everything, again and again.
+if jit and jit.opt then
+  jit.opt.start("maxtrace=4000", "maxrecord=8000", "maxmcode=4096", "sizemcode=256")
+end
 local ffi = require "ffi"
 local bit = require "bit"
 local core = require "ttlua.core"
@@ -19,7 +28,7 @@ local ttlua = require "ttlua"
 
 local EV, ACT = core.EV, core.ACT
 local C, ev = core.C, core.ev
-local tonumber, rawget, rawset = tonumber, rawget, rawset
+local tonumber, rawget, rawset, floor = tonumber, rawget, rawset, math.floor
 local co_create, co_resume, co_yield = coroutine.create, coroutine.resume, coroutine.yield
 
 local E = {}
@@ -32,11 +41,14 @@ local default_handler
 local threads = {}        -- tid -> { tid, proc, call, waiter, co }
 local procs = {}          -- pid -> Proc
 local nthreads = 0
+local nhandled = 0         -- calls a handler ran for (--stats)
+local direct = setmetatable({}, { __mode = "k" }) -- handlers run without a coroutine
 local policy_errors = 0
 local pool = {}           -- idle worker coroutines
 local current             -- the thread whose stop is being answered
 local answered            -- ev already holds the answer for `current`
 local running             -- the thread whose coroutine runs right now
+local running_direct      -- running's handler runs without a coroutine: it cannot yield
 local timers = {}         -- sorted list of { at = seconds, th = thread, co = coroutine }
 local routers             -- E.routers
 local log
@@ -95,6 +107,19 @@ local function policy_error(what, msg)
   errmsg("%s: %s", what, msg)
 end
 
+-- Apply what a handler assigned (call.pathname = ...) before the call goes
+-- on.  May inject (scratch memory for a new string), so it runs in the
+-- handler's coroutine.
+local function commit(call, fn)
+  if rawget(call, "_set") == nil and rawget(call, "_dirty") == nil then return ACT.CONT end
+  local ok, err = xpcall(call._commit, traceback, call)
+  if not ok then
+    policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), err)
+    return opts.strict and ACT.KILL or ACT.CONT
+  end
+  return ACT.CONT
+end
+
 -- Fill the output buffers the handler assigned; false when one failed.
 local function write_outputs(call, fn)
   local ok, done = xpcall(call._write_outputs, traceback, call)
@@ -109,18 +134,16 @@ end
 local function handler_result(call, fn, ret)
   if ret == nil then
     if rawget(call, "result") == nil then
-      local ok, err = xpcall(call._commit, traceback, call)
-      if not ok then
-        policy_error("in the " .. call.spec.name .. " handler at " .. handler_where(fn), err)
-        return opts.strict and ACT.KILL or ACT.CONT
-      end
+      local action = commit(call, fn)
+      if action == ACT.CONT and rawget(call, "_after") then return ACT.RUN end
+      return action
     elseif rawget(call, "_fills") and not write_outputs(call, fn) then
       rawset(call, "result", -14) -- EFAULT, as the kernel says for a bad buffer
       return ACT.RETURN, -14
     end
     return ACT.CONT
   end
-  if type(ret) == "number" and ret == math.floor(ret) then
+  if type(ret) == "number" and ret == floor(ret) then
     -- output arguments the handler assigned (call.statbuf = {...}) go to
     -- the tracee's buffers now; a bad buffer makes the call fail EFAULT
     if rawget(call, "_fills") and not write_outputs(call, fn) and ret >= 0 then ret = -14 end
@@ -146,50 +169,70 @@ end
 -- (ttlua.vfd objects, for instance): type name -> function(call, value).
 E.return_types = {}
 
+local function handler_failed(call, fn, err)
+  policy_error("error in the " .. call.spec.name .. " handler (" .. handler_where(fn)
+    .. ")" .. (opts.strict and "; killing the tracee" or "; the call proceeds"), err)
+  return opts.strict and ACT.KILL or ACT.CONT
+end
+
+-- A pooled coroutine runs one handler, hook, or commit at a time.  No
+-- pcall here: an error ends the coroutine and step() reports it from the
+-- coroutine's own traceback (a pcall frame in the hot path would keep
+-- LuaJIT from compiling the side traces of the handler's branches).
 local function worker(fn, arg, kind)
   while true do
     local action, value
     if kind == "call" then
-      local ok, ret = xpcall(fn, traceback, arg)
-      if ok then
-        action, value = handler_result(arg, fn, ret)
-      else
-        policy_error("error in the " .. arg.spec.name .. " handler (" .. handler_where(fn)
-          .. ")" .. (opts.strict and "; killing the tracee" or "; the call proceeds"), ret)
-        action = opts.strict and ACT.KILL or ACT.CONT
-      end
+      action, value = handler_result(arg, fn, (fn(arg)))
+    elseif kind == "commit" then -- after a direct handler (see on_syscall)
+      action = commit(arg, fn)
+      if action == ACT.CONT and rawget(arg, "_after") then action = ACT.RUN end
     else -- a lifecycle hook: arg = { n, ... }
-      local ok, ret = xpcall(fn, traceback, unpack(arg, 1, arg.n))
-      if ok then
-        action, value = ACT.CONT, ret
-      else
-        policy_error("error in " .. kind .. " (" .. handler_where(fn) .. ")", ret)
-        action = opts.strict and ACT.KILL or ACT.CONT
-      end
+      action, value = ACT.CONT, (fn(unpack(arg, 1, arg.n)))
     end
     fn, arg, kind = co_yield("done", action, value)
   end
 end
 
+-- What a coroutine was started for (for error reports): ctx.fn, ctx.arg,
+-- ctx.kind are set by start() and on_syscall().
+local function coroutine_failed(ctx, co, err)
+  local th = ctx.thread or ctx
+  local tb = debug.traceback(co, tostring(err))
+  local kind, fn, arg = ctx.kind, ctx.fn, ctx.arg
+  local action
+  if kind == "call" or kind == "commit" then
+    action = handler_failed(arg, fn, tb)
+  elseif fn then
+    policy_error("error in " .. tostring(kind) .. " (" .. handler_where(fn) .. ")", tb)
+    action = opts.strict and ACT.KILL or ACT.CONT
+  else
+    errmsg("internal error: %s", tb)
+    action = ACT.CONT
+  end
+  th.waiter = nil
+  if not ctx.hook then th.call = nil end
+  settle(ctx, action)
+  return action
+end
+
 -- Resume ctx's coroutine and act on what it yields: the thread's next
 -- stop (exit, injected call, timer) resumes it again.  Returns the final
 -- (action, value) when it finished now.
-local function step(ctx, co, ...)
+local function step(ctx, co, x, y, z)
   local th = ctx.thread or ctx
-  local prev = running
-  running = ctx
+  local prev, prev_direct = running, running_direct
+  running, running_direct = ctx, false
   ctx.proc.tid = ctx.tid
-  local ok, what, a, b = co_resume(co, ...)
-  running = prev
+  local ok, what, a, b = co_resume(co, x, y, z)
+  running, running_direct = prev, prev_direct
   if th.waiter == ctx then th.waiter = nil end
-  if not ok then
-    errmsg("internal error: %s", tostring(what))
-    settle(ctx, ACT.CONT)
-    return ACT.CONT
-  end
+  if not ok then return coroutine_failed(ctx, co, what) end
   if what == "done" then
     pool[#pool + 1] = co
-    if not ctx.hook then th.call = nil end
+    if not ctx.hook and (a ~= ACT.RUN or not th.call or not rawget(th.call, "_after")) then
+      th.call = nil
+    end
     settle(ctx, a, b)
     return a, b
   end
@@ -216,6 +259,7 @@ end
 local function start(ctx, fn, arg, kind)
   local co = pool[#pool] or co_create(worker)
   pool[#pool] = nil
+  ctx.fn, ctx.arg, ctx.kind = fn, arg, kind
   return step(ctx, co, fn, arg, kind)
 end
 
@@ -285,6 +329,10 @@ function E.inject(proc, name, ...)
   if ctx.hook and where ~= true then
     error("proc:syscall() cannot inject here: " .. (where or (ctx.hook .. " is not a place to inject from")), 3)
   end
+  if running_direct then
+    error("proc:syscall() in a handler declared ttlua.direct (or a call:after function),"
+      .. " which cannot wait", 3)
+  end
   local spec = type(name) == "number" and sys.by_nr[name] or sys.by_name[name]
   if not spec then error(("proc:syscall(): unknown syscall %s"):format(tostring(name)), 3) end
   local args = { ... }
@@ -307,6 +355,9 @@ end
 function E.sleep(seconds)
   local ctx = running
   if not ctx then error("ttlua.sleep() works only inside a handler", 2) end
+  if running_direct then
+    error("ttlua.sleep() in a handler declared ttlua.direct (or a call:after function)", 2)
+  end
   if E.interrupted then return end -- ttlua is being stopped: no more holding
   local at = now() + seconds
   local pos = #timers + 1
@@ -350,9 +401,41 @@ local function spec_for(arch, nr)
   return t and t.by_nr[nr] or nil
 end
 
+-- A handler known not to yield (see E.direct) runs as a plain function
+-- call: no coroutine switch.  What it assigned is committed in a coroutine
+-- (the commit may inject an mmap for scratch memory).
+-- The direct handler (or after function) running now, for E.loop_failed.
+local direct_th, direct_fn, direct_what
+
+local function run_direct(th, fn, call)
+  running, running_direct = th, true
+  th.proc.tid = th.tid
+  E.direct_call = call
+  direct_th, direct_fn, direct_what = th, fn, "handler"
+  -- no pcall: an error ends the event loop's coroutine (E.loop_failed)
+  local ret = fn(call)
+  direct_th = nil
+  E.direct_call = nil
+  running, running_direct = nil, nil
+  local action, value
+  if ret ~= nil or rawget(call, "result") ~= nil
+      or (rawget(call, "_set") == nil and rawget(call, "_dirty") == nil) then
+    action, value = handler_result(call, fn, ret)
+  else
+    local co = pool[#pool] or co_create(worker)
+    pool[#pool] = nil
+    rawset(call, "_co", co)
+    th.fn, th.arg, th.kind = fn, call, "commit"
+    step(th, co, fn, call, "commit")
+    return
+  end
+  if action ~= ACT.RUN then th.call = nil end
+  settle(th, action, value)
+end
+
 local function on_syscall()
   local tid = ev.tid
-  local th = thread_of(tid, ev.pid)
+  local th = threads[tid] or thread_of(tid, ev.pid)
   local nr, arch = tonumber(ev.nr), ev.arch
   local fn, spec
   if arch == 0 then
@@ -383,14 +466,16 @@ local function on_syscall()
   local guard = E.guards[arch] and E.guards[arch][spec.name]
   if guard then fn = E.guarded(guard, fn) end
   if not fn then return end
-  local call = Call.new(E, th.proc, tid, spec, {
+  nhandled = nhandled + 1
+  local call = Call.new(E, th.proc, tid, spec, nil, arch,
     tonumber(a[0]), tonumber(a[1]), tonumber(a[2]),
-    tonumber(a[3]), tonumber(a[4]), tonumber(a[5]),
-  }, arch)
+    tonumber(a[3]), tonumber(a[4]), tonumber(a[5]))
   th.call = call
+  if direct[fn] then return run_direct(th, fn, call) end
   local co = pool[#pool] or co_create(worker)
   pool[#pool] = nil
   rawset(call, "_co", co)
+  th.fn, th.arg, th.kind = fn, call, "call"
   step(th, co, fn, call, "call")
 end
 
@@ -439,13 +524,35 @@ function E.compat_refuse()
   return -38 -- ENOSYS
 end
 
+-- call:after(fn): fn(call) runs at the exit stop, directly; an integer it
+-- returns replaces the result.  r is nil when the thread vanished in the call.
+local function run_after(th, call, r)
+  local fn = rawget(call, "_after")
+  rawset(call, "_after", nil)
+  th.call = nil
+  running, running_direct = th, true
+  E.direct_call = call
+  direct_th, direct_fn, direct_what = th, fn, "exit function"
+  local ret = fn(call) -- no pcall: see run_direct
+  direct_th = nil
+  E.direct_call = nil
+  running, running_direct = nil, nil
+  if r ~= nil and type(ret) == "number" and ret == floor(ret) and ret ~= r then
+    rawset(call, "result", ret)
+    return settle(th, ACT.RETURN, ret)
+  end
+  settle(th, ACT.CONT)
+end
+
 local function on_syscall_exit()
   local th = threads[ev.tid]
-  local w = th and th.waiter
-  if not w then return end
+  if not th then return end
+  local w = th.waiter
+  local call = th.call
   local r = tonumber(ev.ret)
-  if th.call then rawset(th.call, "result", r) end
-  step(w, w.co, r)
+  if call then rawset(call, "result", r) end
+  if w then return step(w, w.co, r) end
+  if call and rawget(call, "_after") then run_after(th, call, r) end
 end
 
 local function on_inject_done()
@@ -520,6 +627,8 @@ local function on_exit()
   if w then
     -- the thread vanished inside a call: run() returns nil
     step(w, w.co, nil)
+  elseif th.call and rawget(th.call, "_after") then
+    run_after(th, th.call, nil)
   end
   local how = decode_status(ev.status)
   how.tid = tid
@@ -601,6 +710,46 @@ function E.event()
   current = nil
 end
 
+-- The C core resumes this coroutine once per event (src/lua_bridge.c).
+-- Being a loop, the whole per-event path (dispatch, call object, handler,
+-- printer) becomes one compiled trace; called from C, E.event alone could
+-- not start one.  It has no pcall either (LuaJIT cannot compile a return
+-- into a pcall frame from a trace that starts below it, which the side
+-- traces of a handler's branches all do): an error ends the coroutine,
+-- the C side reports it through E.loop_failed and starts a new one.
+function E.loop()
+  local event = E.event
+  while true do
+    event()
+    co_yield()
+  end
+end
+
+-- The event loop's coroutine died of err (with its traceback): a direct
+-- handler or after function raised, or the engine has a bug.  Report it
+-- and answer the event.
+function E.loop_failed(tb)
+  running, running_direct = nil, nil
+  local th, call = direct_th, E.direct_call
+  direct_th, E.direct_call = nil, nil
+  if th then
+    th.call = nil
+    local action
+    if direct_what == "handler" and call then
+      action = handler_failed(call, direct_fn, tb)
+    else
+      policy_error("error in the " .. (call and call.spec.name .. " " or "") .. direct_what
+        .. " (" .. handler_where(direct_fn) .. ")", tb)
+      action = opts.strict and ACT.KILL or ACT.CONT
+    end
+    settle(th, action)
+  else
+    errmsg("internal error: %s", tostring(tb))
+    if not answered then ev.action = ACT.CONT end
+  end
+  current = nil
+end
+
 -- ---- set-up ----------------------------------------------------------------
 
 ffi.cdef [[
@@ -637,6 +786,37 @@ local function resolve(cmd)
   return nil, ("%s: command not found"):format(cmd), 127
 end
 
+-- True when fn's bytecode makes no call at all: such a handler cannot
+-- yield (call:run(), proc:syscall() and ttlua.sleep() are calls), so it
+-- runs without a coroutine.  Metamethods aside, which never yield here.
+local call_ops -- opcode -> true for CALL*, ITER* (from jit.vmdef)
+function E.never_calls(fn)
+  if type(fn) ~= "function" then return false end
+  if call_ops == nil then
+    local ok, vmdef = pcall(require, "jit.vmdef")
+    local ok2 = pcall(require, "jit.util")
+    call_ops = false
+    if ok and ok2 then
+      call_ops = {}
+      local names = vmdef.bcnames
+      for op = 0, #names / 6 - 1 do
+        local name = names:sub(op * 6 + 1, op * 6 + 6)
+        if name:find("^CALL") or name:find("^ITER[CN]") then call_ops[op] = true end
+      end
+    end
+  end
+  if not call_ops then return false end
+  local jutil = require "jit.util"
+  local info = jutil.funcinfo(fn)
+  if not info.bytecodes then return false end -- a C function
+  for pc = 1, info.bytecodes - 1 do
+    local ins = jutil.funcbc(fn, pc)
+    if not ins then break end
+    if call_ops[bit.band(ins, 0xff)] then return false end
+  end
+  return true
+end
+
 local time_calls = { clock_gettime = true, gettimeofday = true, time = true, getcpu = true }
 
 local function build_filter()
@@ -651,11 +831,21 @@ local function build_filter()
   end
   for _, f in ipairs(E.filter_hooks) do f() end
   E.filter_built = true
+  local rc = C.ttl_filter_build()
+  if rc < 0 then return nil, "cannot build the seccomp filter: " .. select(2, core.fail(rc)) end
+  return true
 end
 -- Modules that compile rules into the filter add a function here.
 E.filter_hooks = {}
 
+local do_setup
 function E.setup(argv, luadir)
+  local ret = do_setup(argv, luadir)
+  collectgarbage("restart")
+  return ret
+end
+
+function do_setup(argv, luadir)
   E.luadir = luadir
   local o, err = cli.parse(argv)
   if not o then
@@ -724,6 +914,9 @@ function E.setup(argv, luadir)
   for name, fn in pairs(h) do
     local spec = sys.by_name[name]
     if spec then handler_by_nr[spec.nr] = fn end
+    if (spec or name == "default") and (ttlua._direct[fn] or E.never_calls(fn)) then
+      direct[fn] = true
+    end
   end
   if default_handler then
     for _, spec in ipairs(sys.list) do
@@ -734,7 +927,11 @@ function E.setup(argv, luadir)
   for name in pairs(time_calls) do hide = hide or h[name] ~= nil end
   C.ttl_set_vdso_hiding(hide and 1 or 0)
 
-  build_filter()
+  local built, ferr = build_filter()
+  if not built then
+    errmsg("%s", ferr)
+    return 1
+  end
   if o.dump_filter then
     C.ttl_filter_dump(1)
     return 0
@@ -783,6 +980,8 @@ function E.finish(status)
   return status
 end
 
+function E.handled_calls() return nhandled end
+
 ttlua.sleep = E.sleep
 ttlua.detach = E.detach
 require("ttlua.guard").install(E)
@@ -792,4 +991,5 @@ routers = E.routers
 -- Modules that add options and hooks: each has install(E).
 E.modules = { "ttlua.output", "ttlua.inject" }
 for _, name in ipairs(E.modules) do require(name).install(E) end
+require("ttlua.stats").install(E)
 return E

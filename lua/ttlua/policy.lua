@@ -42,10 +42,12 @@ M.suggest = suggest
 -- ttlua, E and C are predefined for short inline policies.
 local function policy_env()
   local ttlua = require "ttlua"
-  local env = { ttlua = ttlua, E = ttlua.errno }
+  local env = { ttlua = ttlua }
   return setmetatable(env, {
     __index = function(_, k)
-      if k == "C" then return ttlua.const end -- loads every constant set: only on use
+      -- loaded on use: a policy that needs neither starts faster
+      if k == "E" then return ttlua.errno end
+      if k == "C" then return ttlua.const end -- every constant set
       return _G[k]
     end,
   })

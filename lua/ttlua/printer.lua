@@ -4,10 +4,24 @@
 -- thread prints in between, the first half ends with " <unfinished ...>"
 -- and the second starts with "<... NAME resumed>", as strace does.
 -- Column 40 alignment counts the whole line, pid prefix included.
+--
+-- Speed: this runs for every call passthru logs.  For a syscall whose
+-- arguments all have a put() (the common scalar, buffer and path types)
+-- the line is built in one reused string.buffer and handed to the C log
+-- buffer by pointer (no Lua string is made for it), by functions generated
+-- once from the syscall's table row (straight-line code that LuaJIT
+-- compiles, no loop over the arguments).  Other calls (structs, decoder
+-- families, restart_syscall) take the general path below.
+local ffi = require "ffi"
+local buffer = require "string.buffer"
 local core = require "ttlua.core"
 local types = require "ttlua.types"
 
 local format, rep = string.format, string.rep
+local C = ffi.C
+local rawget = rawget
+
+local line = buffer.new(1024) -- the text being built (one at a time)
 
 local P = {}
 P.__index = P
@@ -27,6 +41,35 @@ function P.new(opts)
   }, P)
 end
 
+-- Text to the log.
+local function out(self, text)
+  self.write(text)
+end
+
+-- The buffer's text to the log (the core's log buffer by pointer, when
+-- that is where it goes); the buffer is emptied.
+local core_log = core.log
+local function emit(self, b)
+  local w = self.write
+  if w == core_log then
+    local p, n = b:ref()
+    C.ttl_log(ffi.cast("const char *", p), n)
+  else
+    w(b:tostring())
+  end
+  b:reset()
+end
+
+local function put_prefix(self, b, tid)
+  if not tid then return end
+  local mode = self.pid_mode
+  if mode == "always" then
+    b:putf("%-5d ", tid)
+  elseif mode == "auto" and self.ntracees > 1 then
+    b:putf("[pid %5d] ", tid)
+  end
+end
+
 function P:prefix(tid)
   if not tid then return "" end
   if self.pid_mode == "always" then
@@ -41,7 +84,7 @@ end
 function P:interrupt()
   local c = self.open
   if c then
-    self.write(" <unfinished ...>\n")
+    out(self, " <unfinished ...>\n")
     c._unfinished = true
     self.open = nil
     self.col = 0
@@ -110,9 +153,89 @@ local function split_point(spec)
   return sp
 end
 
+-- The fast path of a spec, or false: fmt.entry(b, call, args) prints the
+-- arguments before the split (with ", " after them when more follow at
+-- exit), fmt.exit(b, call, args) the rest and ")".
+local function compile(spec)
+  local fast = false
+  local cf = call_format(spec)
+  local ok = (not cf or cf.typed) and spec.name ~= "restart_syscall"
+  local sp = split_point(spec)
+  for i = 1, spec.nargs do
+    if not types.get(spec.args[i].kind).put then ok = false end
+  end
+  if ok and not spec._save then
+    local T, A = {}, {}
+    local function part(from, to, src)
+      for i = from, to do
+        T[i], A[i] = types.get(spec.args[i].kind), spec.args[i]
+        if i > from then src[#src + 1] = '  b:put(", ")' end
+        src[#src + 1] = ("  T[%d].put(b, call, args[%d], A[%d])"):format(i, i, i)
+      end
+    end
+    local src = { "local T, A = ...", "local fmt = {}", "function fmt.entry(b, call, args)" }
+    part(1, sp - 1, src)
+    if sp <= spec.nargs and sp > 1 then src[#src + 1] = '  b:put(", ")' end
+    src[#src + 1] = "end"
+    src[#src + 1] = "function fmt.exit(b, call, args)"
+    part(sp, spec.nargs, src)
+    src[#src + 1] = '  b:put(")")'
+    src[#src + 1] = "end"
+    src[#src + 1] = "return fmt"
+    fast = assert(loadstring(table.concat(src, "\n"), "=printer:" .. spec.name))(T, A)
+  end
+  spec._fast = fast
+  return fast
+end
+
+-- Spaces up to column 40, then "= "; past it, " = ".
+local pads = {}
+for col = 0, 39 do pads[col] = rep(" ", 40 - col) .. "= " end
+
+local function fast_entry(self, call, spec, fast)
+  local b = line
+  put_prefix(self, b, rawget(call, "tid"))
+  b:put(spec.name, "(")
+  fast.entry(b, call, rawget(call, "_args"))
+  self.col = #b
+  emit(self, b)
+  self.open = call
+end
+
+local function fast_exit(self, call, spec, fast)
+  local b = line
+  local col = 0
+  if self.open == call and not rawget(call, "_unfinished") then
+    col = self.col
+  else
+    self:interrupt()
+    put_prefix(self, b, rawget(call, "tid"))
+    b:put("<... ", spec.name, " resumed>")
+  end
+  fast.exit(b, call, rawget(call, "_args"))
+  col = col + #b
+  b:put(pads[col] or " = ")
+  local result = rawget(call, "result")
+  if result == nil then
+    b:put("?")
+  else
+    types.put_result(b, spec.ret, result, call)
+    if result == -516 then self.interrupted[rawget(call, "tid")] = spec.name end
+  end
+  local note = rawget(call, "_note")
+  if note then b:put(" ", note) end
+  b:put("\n")
+  emit(self, b)
+  self.open = nil
+  self.col = 0
+end
+
 function P:entry(call)
-  self:interrupt()
-  local spec = call.spec
+  if self.open then self:interrupt() end
+  local spec = rawget(call, "spec")
+  local fast = spec._fast
+  if fast == nil then fast = compile(spec) end
+  if fast then return fast_entry(self, call, spec, fast) end
   local cf = call_format(spec)
   local text
   if cf then
@@ -138,7 +261,7 @@ function P:entry(call)
       if spec._save then save_entry(call, spec, sp) end
     end
   end
-  self.write(text)
+  out(self, text)
   self.open = call
   self.col = #text
   call._printed_entry = true
@@ -151,7 +274,10 @@ end
 
 -- The second half: output arguments and the result (nil result: "= ?").
 function P:exit(call)
-  local spec = call.spec
+  local spec = rawget(call, "spec")
+  local fast = spec._fast
+  if fast == nil then fast = compile(spec) end
+  if fast then return fast_exit(self, call, spec, fast) end
   local cf = call_format(spec)
   local rest, rtext
   local result = call.result
@@ -176,11 +302,11 @@ function P:exit(call)
   if call._note then rtext = rtext .. " " .. call._note end
   if self.open == call and not call._unfinished then
     local col = self.col + #rest
-    self.write(rest .. pad(col) .. rtext .. "\n")
+    out(self, rest .. pad(col) .. rtext .. "\n")
   else
     self:interrupt()
     local head = self:prefix(call.tid) .. "<... " .. spec.name .. " resumed>" .. rest
-    self.write(head .. pad(#head) .. rtext .. "\n")
+    out(self, head .. pad(#head) .. rtext .. "\n")
   end
   self.open = nil
   self.col = 0
@@ -195,7 +321,10 @@ end
 -- A line of its own: signals, exits ("--- SIGCHLD {...} ---", "+++ ...").
 function P:line(tid, text)
   self:interrupt()
-  self.write(self:prefix(tid) .. text .. "\n")
+  local b = line
+  put_prefix(self, b, tid)
+  b:put(text, "\n")
+  emit(self, b)
 end
 
 -- "--- SIGCHLD {si_signo=SIGCHLD, ...} ---"; info: the decoded siginfo.

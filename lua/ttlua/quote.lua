@@ -54,6 +54,16 @@ function M.quote(s, n, hex)
   return concat(out)
 end
 
+-- Append the quoted form of s (its first n bytes) to a string.buffer.
+function M.put(b, s, n, hex)
+  if not hex and plain(s) then
+    if n and n < #s then s = s:sub(1, n) end
+    b:put('"', s, '"')
+    return
+  end
+  b:put(M.quote(s, n, hex))
+end
+
 -- Quote a buffer of which only the first max bytes are printed: strace
 -- appends "..." after the closing quote when it cut the string.
 function M.quote_max(s, max, hex)

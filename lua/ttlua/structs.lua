@@ -382,6 +382,7 @@ end
 local function gen_coders(d)
   local prelude = "local H = ...\nlocal tonumber, cstr, rawbytes, bswap16, bswap32 = "
     .. "tonumber, H.cstr, H.rawbytes, H.bswap16, H.bswap32\n"
+    .. "local tnew = require \"table.new\"\n"
   local dec = { prelude }
   local enc = {}
   local decl = {}  -- nested coders to bind
@@ -445,7 +446,9 @@ local function gen_coders(d)
   end
   local post = d.post and "H.post." .. d.name .. "(t, p, n)\n" or ""
   dec[#dec + 1] = concat(decl)
-  dec[#dec + 1] = "return function(p, n)\nlocal t = {}\n" .. concat(body, "\n") .. "\n" .. post .. "return t\nend\n"
+  -- sized for its fields: filling an empty table rehashes it four times
+  dec[#dec + 1] = ("return function(p, n)\nlocal t = tnew(0, %d)\n"):format(#body)
+    .. concat(body, "\n") .. "\n" .. post .. "return t\nend\n"
   enc[1] = prelude .. concat(decl)
   enc[2] = "return function(t, p)\nlocal v\n" .. concat(ebody, "\n") .. "\nend\n"
   return concat(dec), concat(enc)

@@ -152,8 +152,10 @@ end
 local T = {}
 M.T = T
 
+-- pure: the value is a function of the register alone (no memory read).
 local function int_type(conv, fmt)
   return {
+    pure = true,
     value = function(_, raw) return conv(raw) end,
     format = function(_, raw) return fmt(conv(raw)) end,
     encode = function(_, v) return v end,
@@ -189,6 +191,7 @@ M.fd_text = function(proc, fd)
 end
 M.cwd_text = function() return "AT_FDCWD" end
 T.fd = {
+  pure = true,
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
     local fd = s32(raw)
@@ -198,6 +201,7 @@ T.fd = {
   encode = function(_, v) return v end,
 }
 T.dirfd = {
+  pure = true,
   value = function(_, raw) return s32(raw) end,
   format = function(call, raw)
     if s32(raw) == -100 then
@@ -226,6 +230,7 @@ T.clockid = int_type(s32, function(v) return fmt_set("clockid", v) end)
 -- flags(SET) / enum(SET): the set's name is the param.
 local function set_type(conv)
   return {
+    pure = true,
     value = function(_, raw) return conv(raw) end,
     format = function(_, raw, arg) return fmt_set(arg.param, conv(raw)) end,
     encode = function(_, v) return v end,
@@ -333,23 +338,29 @@ local function struct_read(call, raw, arg)
   struct_parse(arg)
   local S = structs()
   if raw == 0 or not S then return nil end
-  local ok, size = pcall(S.size, arg.sname)
-  if not ok or not size then return nil end
+  local size = arg.ssize
+  if size == nil then -- looked up once per argument
+    local ok, sz = pcall(S.size, arg.sname)
+    size = ok and sz or false
+    arg.ssize = size
+  end
+  if not size then return nil end
   local count = struct_count(call, arg)
+  -- decoded straight from the read buffer: no Lua string of the bytes
   if count then
     if count <= 0 then return {} end
     if count > 1024 then count = 1024 end
-    local bytes = core.read(pid_of(call), raw, size * count)
-    if not bytes then return nil end
+    local p, n = core.read_scratch(pid_of(call), raw, size * count)
+    if not p then return nil end
     local out = {}
-    for i = 0, math.floor(#bytes / size) - 1 do
-      out[i + 1] = S.decode(arg.sname, bytes:sub(i * size + 1, (i + 1) * size))
+    for i = 0, math.floor(n / size) - 1 do
+      out[i + 1] = S.decode(arg.sname, p + i * size, size)
     end
     return out
   end
-  local bytes = core.read(pid_of(call), raw, size)
-  if not bytes or #bytes < size then return nil end
-  return S.decode(arg.sname, bytes)
+  local p, n = core.read_scratch(pid_of(call), raw, size)
+  if not p or n < size then return nil end
+  return S.decode(arg.sname, p, n)
 end
 
 local function struct_format(call, raw, arg)
@@ -540,6 +551,87 @@ T.iovec_out = {
   end,
 }
 
+-- ---- fast printing ----------------------------------------------------------
+-- put(buf, call, raw, arg) appends what format() returns to a string.buffer
+-- without building intermediate strings: the printer uses it when a type
+-- has it (the common scalar and buffer types), format() otherwise.
+
+local function put_dec(b, v) b:putf("%d", v) end
+local function put_udec(b, v)
+  if v < 0 then b:put(udec(v)) else b:putf("%d", v) end
+end
+local function put_hex(b, v)
+  if v >= 0 and v < 2 ^ 53 then b:putf("%#x", v) else b:put(hex(v)) end
+end
+local function put_ptr(b, v)
+  if v == 0 then b:put("NULL") else put_hex(b, v) end
+end
+
+local function scalar_put(t, conv, put)
+  t.put = function(b, _, raw) put(b, conv(raw)) end
+end
+local function ident(v) return v end
+scalar_put(T.int, s32, put_dec)
+scalar_put(T.uint, u32, put_dec)
+scalar_put(T.long, ident, put_dec)
+scalar_put(T.ulong, ident, put_udec)
+scalar_put(T.hex, ident, function(b, v) if v == 0 then b:put("0") else put_hex(b, v) end end)
+scalar_put(T.ptr, ident, put_ptr)
+scalar_put(T.uid, u32, function(b, v) put_dec(b, v == 4294967295 and -1 or v) end)
+scalar_put(T.mode, u32, function(b, v) b:putf("%#03o", v) end)
+T.fd.put = function(b, call, raw)
+  if M.opts.decode_fds then return b:put(T.fd.format(call, raw)) end
+  b:putf("%d", s32(raw))
+end
+T.dirfd.put = function(b, call, raw)
+  if M.opts.decode_fds then return b:put(T.dirfd.format(call, raw)) end
+  if s32(raw) == -100 then return b:put("AT_FDCWD") end
+  b:putf("%d", s32(raw))
+end
+for _, t in ipairs({ T.flags, T.enum, T.lflags }) do
+  local format_fn = t.format
+  t.put = function(b, call, raw, arg) b:put(format_fn(call, raw, arg)) end
+end
+
+-- n bytes at p (tracee bytes in core's scratch buffer), quoted into b.
+local function put_quoted(b, p, n)
+  local dst = b:reserve(4 * n + 2)
+  b:commit(tonumber(core.C.ttl_quote(dst, p, n, 0)))
+end
+
+-- A buffer of len bytes at addr, quoted and cut at -s like strace.
+local function put_buf(b, call, addr, len)
+  if addr == 0 then return b:put("NULL") end
+  if not len or len < 0 then return put_ptr(b, addr) end
+  local max = M.opts.strsize
+  local want = len < max + 1 and len or max + 1
+  local p, n = core.read_scratch(pid_of(call), addr, want)
+  -- a partly readable buffer prints as its address, as strace does
+  if not p or n < want and n < len then return put_ptr(b, addr) end
+  if n > max then
+    put_quoted(b, p, max)
+    return b:put("...")
+  end
+  put_quoted(b, p, n)
+end
+T.ibuf.put = function(b, call, raw, arg) put_buf(b, call, raw, param_value(call, arg)) end
+T.obuf.put = function(b, call, raw, arg)
+  local result = rawget(call, "result")
+  if result == nil or result < 0 then return put_ptr(b, raw) end
+  local len = param_value(call, arg)
+  if arg.param ~= "ret" and len and result < len then len = result end
+  put_buf(b, call, raw, len)
+end
+local function put_string(b, call, addr, max)
+  if addr == 0 then return b:put("NULL") end
+  local p, n, complete = core.readstr_scratch(pid_of(call), addr, max)
+  if not p then return put_ptr(b, addr) end
+  put_quoted(b, p, n)
+  if not complete then b:put("...") end
+end
+T.path.put = function(b, call, raw) put_string(b, call, raw, 4096) end
+T.str.put = function(b, call, raw) put_string(b, call, raw, M.opts.strsize) end
+
 -- ---- filling output buffers ------------------------------------------------
 -- A handler that answers a call itself may assign an output argument
 -- (call.statbuf = { st_size = 42 }, call.buf = "bytes", call.tp = { tv_sec =
@@ -667,6 +759,10 @@ end
 -- Anything else: raw value, printed as a number or an address.
 T.unknown = T.hex
 local raw_type = {
+  pure = true,
+  put = function(b, _, raw)
+    if raw > -4096 and raw < 4096 then b:putf("%d", raw) else put_hex(b, raw) end
+  end,
   value = function(_, raw) return raw end,
   format = function(_, raw)
     if raw > -4096 and raw < 4096 then return dec(raw) end
@@ -681,7 +777,19 @@ function M.register(kind, t)
   T[kind] = t
 end
 
+-- The decoder families (lua/ttlua/decode/) register their types and call
+-- printers; they load on the first look-up, not at start-up (about 3 ms,
+-- which a policy that decodes nothing should not pay).
+local decoders_loaded = false
+local function load_decoders()
+  if decoders_loaded then return end
+  decoders_loaded = true
+  require "ttlua.decode"
+end
+M.load_decoders = load_decoders
+
 function M.get(kind)
+  if not decoders_loaded then load_decoders() end
   return T[kind] or raw_type
 end
 
@@ -694,6 +802,7 @@ end
 -- call keeps the argument-by-argument line).
 local x86_64_specs
 function M.call_format(spec)
+  if not decoders_loaded then load_decoders() end
   if spec.unknown then return call_formats["*unknown*"] end
   if not x86_64_specs then x86_64_specs = require("ttlua.syscalls").arch("x86_64").by_name end
   if x86_64_specs[spec.name] ~= spec then return nil end
@@ -709,6 +818,16 @@ local function errno()
     errno_mod = ok and m or { name = {}, message = {} }
   end
   return errno_mod
+end
+
+-- The same, appended to a string.buffer.
+function M.put_result(b, rtype, ret, call)
+  if ret < 0 and ret > -4096 or rtype == "noreturn" or (rtype == "fd" and M.opts.decode_fds) then
+    return b:put(M.format_result(rtype, ret, call))
+  end
+  if rtype == "hex" or rtype == "ptr" then return put_hex(b, ret) end
+  if rtype == "mode" then return b:putf("%#03o", ret) end
+  b:putf("%d", ret)
 end
 
 -- The text after " = " for a result of return type rtype (call: for -y).
@@ -731,9 +850,5 @@ function M.format_result(rtype, ret, call)
   if rtype == "mode" then return format("%#03o", ret) end
   return dec(ret)
 end
-
--- The decoder families (lua/ttlua/decode/) register their types here.
-package.loaded["ttlua.types"] = M
-require "ttlua.decode"
 
 return M

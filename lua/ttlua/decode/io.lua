@@ -122,21 +122,28 @@ local function outbuf(c, addr)
   if U.failed(c) then return U.ptr(addr) end
   return U.buf(c, addr, c.result)
 end
-U.call("read", U.printer(
+-- typed: these print exactly what their arguments' types print (read's
+-- buffer at exit, write's at entry), so the printer may use its faster
+-- path built from the types (ttlua.printer).
+local function typed(f)
+  f.typed = true
+  return f
+end
+U.call("read", typed(U.printer(
   function(c) return U.arg(c, 1) .. ", " end,
-  function(c) return outbuf(c, c._args[2]) .. ", " .. U.udec(c._args[3]) end))
-U.call("pread64", U.printer(
+  function(c) return outbuf(c, c._args[2]) .. ", " .. U.udec(c._args[3]) end)))
+U.call("pread64", typed(U.printer(
   function(c) return U.arg(c, 1) .. ", " end,
   function(c)
     return outbuf(c, c._args[2]) .. ", " .. U.udec(c._args[3]) .. ", " .. U.dec(c._args[4])
-  end))
-U.call("write", U.at_entry(function(c)
+  end)))
+U.call("write", typed(U.at_entry(function(c)
   return U.arg(c, 1) .. ", " .. U.buf(c, c._args[2], c._args[3]) .. ", " .. U.udec(c._args[3])
-end))
-U.call("pwrite64", U.at_entry(function(c)
+end)))
+U.call("pwrite64", typed(U.at_entry(function(c)
   return U.arg(c, 1) .. ", " .. U.buf(c, c._args[2], c._args[3]) .. ", " .. U.udec(c._args[3])
     .. ", " .. U.dec(c._args[4])
-end))
+end)))
 
 -- vectored calls: the count as the full (unsigned) register, the offset of
 -- preadv2/pwritev2 as one number (the high half is 0 on x86_64)
