@@ -547,11 +547,27 @@ for _, spec in ipairs(DEFS) do
   byname[name] = d
   for _, a in ipairs(meta.alias or {}) do byname[a] = d end
   order[#order + 1] = name
-  local dsrc, esrc = gen_coders(d)
-  H.dec[name] = assert(loadstring(dsrc, "=structs.decode." .. name))(H)
-  H.enc[name] = assert(loadstring(esrc, "=structs.encode." .. name))(H)
-  d.dec, d.enc = H.dec[name], H.enc[name]
 end
+
+-- The coders are generated on first use (H.dec.NAME, H.enc.NAME, d.dec,
+-- d.enc): generating all of them at load was most of passthru's start-up.
+local function gen(name)
+  local d = byname[name]
+  if not d then return nil end
+  local dsrc, esrc = gen_coders(d)
+  local dec = assert(loadstring(dsrc, "=structs.decode." .. d.name))(H)
+  local enc = assert(loadstring(esrc, "=structs.encode." .. d.name))(H)
+  rawset(H.dec, d.name, dec)
+  rawset(H.enc, d.name, enc)
+  d.dec, d.enc = dec, enc
+  return d
+end
+setmetatable(H.dec, { __index = function(_, name) local d = gen(name); return d and d.dec end })
+setmetatable(H.enc, { __index = function(_, name) local d = gen(name); return d and d.enc end })
+local lazy_coders = { __index = function(d, k)
+  if k == "dec" or k == "enc" then return rawget(gen(d.name), k) end
+end }
+for _, d in pairs(byname) do setmetatable(d, lazy_coders) end
 M.cdef = concat(cdefs)
 
 ---------------------------------------------------------------------------
