@@ -126,10 +126,23 @@ describe("slow-disk.lua", function()
     assert.is_true(tonumber(syncs) >= 2 and tonumber(writes) >= 2, r.err)
   end)
 
-  it("holds only the thread that syncs", function()
-    -- thread A's getppid stands in for a slow fsync here: SLOW_* rules are
-    -- plain inject rules, so the threads test of the library applies; this
-    -- checks the example's own selection instead: pipes are not delayed
+  it("delays in one thread do not hold up another: a thread's calls finish during another's fsync", function()
+    -- thread A's fsync is held 1 s; thread B starts its 50 calls once A is
+    -- stopped by the tracer.  The program records, on its own monotonic
+    -- clock, how long the fsync took and when B was done.
+    local dir = fresh_dir()
+    local r = example("slow-disk", { SLOW_FSYNC = "1s", SLOW_WRITE = "0" },
+      { faults, "fsyncthread", dir .. "/f" }, { pipe = true })
+    assert.are.equal(0, r.status, r.err)
+    assert.truthy(r.out:find("^fsync 0\n"), r.out)
+    local took = tonumber(r.out:match("fsync_ms (%d+)"))
+    local b_done = tonumber(r.out:match("b_done_ms (%-?%d+)"))
+    assert.is_true(took >= 950, r.out) -- the fsync was really held
+    assert.is_true(b_done >= 0 and b_done < took, r.out) -- B finished while it was
+    assert.truthy(r.err:find("delayed 1 syncs and 0 writes"), r.err)
+  end)
+
+  it("pipes are not delayed", function()
     local r = example("slow-disk", { SLOW_WRITE = "1s" }, { "/bin/echo", "hi" }, { pipe = true })
     assert.are.equal("hi\n", r.out)
     assert.truthy(r.err:find("delayed 0 syncs and 0 writes"), r.err)
