@@ -209,6 +209,40 @@ describe("no-network.lua", function()
     assert.are_not.equal("connect -1 EACCES\n", mapped.out)
   end)
 
+  it("refuses sendto, sendmsg and sendmmsg off the machine; loopback datagrams arrive", function()
+    local r = example("no-network", {}, { "/usr/bin/python3", "-c", [[
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+try: s.sendto(b'x', ('10.255.255.1', 9)); print('sent')
+except OSError as e: print('sendto', e.errno == 101)
+r = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); r.bind(('127.0.0.1', 0))
+print(s.sendto(b'hello', r.getsockname()), r.recv(10))
+s6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+for dest in ('::ffff:10.255.255.1', '2001:db8::1'):
+    try: s6.sendmsg([b'x'], [], 0, (dest, 53)); print('sent')
+    except OSError as e: print('sendmsg', e.errno == 101)
+r6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+try:
+    r6.bind(('::1', 0))
+    print(s6.sendmsg([b'six'], [], 0, r6.getsockname()), r6.recv(10))
+except OSError:
+    print(3, b'six') # no IPv6 loopback here
+r.settimeout(5)
+print(s6.sendto(b'mapped', ('::ffff:127.0.0.1', r.getsockname()[1])), r.recv(10))
+]] })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("sendto True\n5 b'hello'\nsendmsg True\nsendmsg True\n3 b'six'\n6 b'mapped'\n", r.out)
+    assert.truthy(r.err:find("no%-network: refused sendto to 10%.255%.255%.1:9\n"), r.err)
+    assert.truthy(r.err:find("no%-network: refused sendmsg to 10%.255%.255%.1:53\n"), r.err) -- mapped: IPv4
+    assert.truthy(r.err:find("refused sendmsg to %[2001:db8:0:0:0:0:0:1%]:53"), r.err)
+    -- sendmmsg: the messages before the first refused one go
+    local m = example("no-network", {}, { faults, "sendmmsg", "127.0.0.1:9", "10.255.255.1:9", "127.0.0.1:9" })
+    assert.are.equal("sendmmsg 1\n", m.out)
+    assert.truthy(m.err:find("refused sendmmsg to 10%.255%.255%.1:9 %(message 2 of 3%)"), m.err)
+    m = example("no-network", {}, { faults, "sendmmsg", "10.255.255.1:9", "127.0.0.1:9" })
+    assert.are.equal("sendmmsg -1 ENETUNREACH\n", m.out)
+  end)
+
   it("NO_NETWORK_ALLOW lets listed prefixes through", function()
     -- this machine's own address: a closed port answers at once, no traffic leaves
     local p = io.popen("hostname -I 2>/dev/null")
