@@ -325,3 +325,24 @@ P.readlink = function(call) local r = readlink(call); RECORD("readlink", call.pa
     assert.are.same({ "readlink", dir .. "/tree/link", 14 }, recs[1])
   end)
 end)
+
+describe("the --arg examples' settings", function()
+  -- one bad value and one unknown key per example: one line, status 1,
+  -- and the command never ran
+  local cases = {
+    { "deterministic", "seed=x" }, { "deterministic", "sed=1" },
+    { "fakeid", "uid=-1" }, { "fakeid", "user=1" },
+    { "faketime", "offset=x" }, { "faketime", "at=2001" }, { "faketime", "speed=0" },
+    { "faketime", "frozen=yes" }, { "faketime", "sped=2" },
+    { "redirect", "bind=rel=x" }, { "redirect", "bnd=/a=/b" },
+    { "memfs", "stats=2" }, { "memfs", "prefx=/x" },
+  }
+  for _, c in ipairs(cases) do
+    it(c[1] .. " refuses " .. c[2], function()
+      local r = run(c[1], { c[2] }, { "echo", "RAN" })
+      assert.are.equal(1, r.status, r.err)
+      assert.are.equal("", r.out)
+      assert.truthy(r.err:match("^ttlua: " .. c[1]:gsub("%-", "%%-") .. ": [^\n]+\n$"), r.err)
+    end)
+  end
+end)

@@ -260,3 +260,25 @@ print(s6.sendto(b'mapped', ('::ffff:127.0.0.1', r.getsockname()[1])), r.recv(10)
     assert.truthy(bad.err:find("NO_NETWORK_ALLOW: nonsense"), bad.err)
   end)
 end)
+
+describe("the environment-configured examples' settings", function()
+  local cases = {
+    { "chaos", "CHAOS_PROB", "2" }, { "chaos", "CHAOS_PROBB", "0.1" }, { "chaos", "CHAOS_VERBOSE", "yes" },
+    { "fail-nth", "FAIL_NTH", "0" }, { "fail-nth", "FAIL_ERRNO", "EFOO" }, { "fail-nth", "FAIL_CALS", "open" },
+    { "fail-nth", "FAIL_CALLS", "opn" },
+    { "no-network", "NO_NETWORK_ERRNO", "EBOGUS" }, { "no-network", "NO_NETWORK_QUIET", "yes" },
+    { "no-network", "NO_NETWORK_ALOW", "10.0.0.0/8" },
+    { "short-io", "SHORT_IO_PROB", "1.5" }, { "short-io", "SHORT_IO_MAX", "0" },
+    { "short-io", "SHORT_IO_MAX", "x" }, { "short-io", "SHORT_IO_MAXX", "3" },
+    { "slow-disk", "SLOW_FSYNC", "abc" }, { "slow-disk", "SLOW_AT", "middle" },
+    { "slow-disk", "SLOW_FSYNK", "1s" },
+  }
+  for _, c in ipairs(cases) do
+    it(("%s refuses %s=%s"):format(c[1], c[2], c[3]), function()
+      local r = example(c[1], { [c[2]] = c[3] }, { "/bin/echo", "RAN" })
+      assert.are.equal(1, r.status, r.err)
+      assert.are.equal("", r.out)
+      assert.truthy(r.err:match("^ttlua: " .. c[1]:gsub("%-", "%%-") .. ": [^\n]+\n$"), r.err)
+    end)
+  end
+end)

@@ -20,15 +20,13 @@
 --                           that may be reached, comma-separated
 --   NO_NETWORK_QUIET=1      no reports
 local inject = require "ttlua.inject"
-local E = require("ttlua").errno
 local bit = require "bit"
 local ffi = require "ffi"
 
-local err = os.getenv("NO_NETWORK_ERRNO") or "ENETUNREACH"
-if not E[err] or type(E[err]) ~= "number" then
-  error("no-network: NO_NETWORK_ERRNO=" .. err .. " is not an errno name (ENETUNREACH, EACCES, ...)", 0)
-end
-local quiet = os.getenv("NO_NETWORK_QUIET") == "1"
+local S = require("ttlua.settings").new("no-network")
+S:env("NO_NETWORK_", { "ERRNO", "ALLOW", "QUIET" })
+local err = S:errno("NO_NETWORK_ERRNO", os.getenv("NO_NETWORK_ERRNO") or "ENETUNREACH")
+local quiet = S:flag("NO_NETWORK_QUIET", os.getenv("NO_NETWORK_QUIET"))
 
 local AF_INET, AF_INET6 = 2, 10
 
@@ -41,7 +39,7 @@ end
 local allowed = { { 0x7f000000, 0xff000000 }, { 0, 0xffffffff } } -- 127/8, 0.0.0.0
 for item in (os.getenv("NO_NETWORK_ALLOW") or ""):gmatch("[^,%s]+") do
   local a, b, c, d, len = item:match("^(%d+)%.(%d+)%.(%d+)%.(%d+)/?(%d*)$")
-  if not a then error("NO_NETWORK_ALLOW: " .. item .. " is not an IPv4 address or prefix", 0) end
+  if not a then S:fail("NO_NETWORK_ALLOW: %s is not an IPv4 address or prefix", item) end
   len = tonumber(len) or 32
   local mask = len == 0 and 0 or bit.lshift(0xffffffff, 32 - len) % 2 ^ 32
   local base = (((tonumber(a) * 256 + tonumber(b)) * 256 + tonumber(c)) * 256 + tonumber(d))
