@@ -73,6 +73,148 @@ os.lseek(f, 2, 0); print(os.read(f, 3), os.fstat(f).st_size)"
   end)
 end)
 
+describe("memfs.lua with real programs", function()
+  -- a small tree to archive and copy: a file, a directory, a symbolic link
+  local src = H.tmpdir() .. "/memfs-src"
+  os.execute(("rm -rf %s && mkdir -p %s/d && echo hello > %s/d/f && printf x > %s/g"
+    .. " && chmod 750 %s/d && chmod 640 %s/g && ln -s d/f %s/lnk && touch -h -d @1000000000 %s/g"
+    .. " && tar -cf %s.tar -C %s ."):gsub("%%s", src))
+
+  local function memfs(cmd, args)
+    local a = { "stats=1" }
+    for _, x in ipairs(args or {}) do a[#a + 1] = x end
+    local r = run("memfs", a, { "sh", "-c", cmd })
+    local answered, refused, passed = r.err:match("memfs: answered (%d+) calls, refused (%d+), passed (%d+)\n")
+    r.answered, r.refused, r.passed = tonumber(answered), tonumber(refused), tonumber(passed)
+    return r
+  end
+
+  it("sqlite3 creates, fills and queries a database in /mem", function()
+    if os.execute("command -v sqlite3 >/dev/null 2>&1") ~= 0 then pending("no sqlite3") return end
+    local r = memfs([[sqlite3 /mem/db "create table t(x); insert into t values(1),(2); select sum(x) from t;" ]]
+      .. [[&& sqlite3 /mem/db "select count(*) from t" && ls /mem]])
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("3\n2\ndb\n", r.out)
+    assert.are.equal(0, r.passed)
+  end)
+
+  it("tar -x into /mem keeps modes, times and links; ls -l shows them", function()
+    local r = memfs("tar -xf " .. src .. ".tar -C /mem && cd / && ls -l --time-style=+%s /mem | tail -n +2"
+      .. " && stat -c '%A %n' /mem/d /mem/d/f && cat /mem/lnk && readlink /mem/lnk")
+    assert.are.equal(0, r.status, r.err)
+    local lines = H.lines(r.out)
+    assert.truthy(lines[1]:match("^drwxr%-x%-%-%- 2 .* d$"), r.out)
+    assert.truthy(lines[2]:match("^%-rw%-r%-%-%-%-%- 1 .* 1 1000000000 g$"), r.out)
+    assert.truthy(lines[3]:match("^lrwxrwxrwx 1 .* lnk %-> d/f$"), r.out)
+    assert.are.equal("drwxr-x--- /mem/d", lines[4])
+    assert.are.equal("-rw-r--r-- /mem/d/f", lines[5])
+    assert.are.equal("hello", lines[6])
+    assert.are.equal("d/f", lines[#lines])
+    assert.are.equal(0, r.passed)
+  end)
+
+  it("cp -a, mv inside /mem, mv from the disk (EXDEV, then a copy), touch, chmod, ln", function()
+    local victim = H.tmpname(".mv")
+    H.writefile(victim, "moved\n")
+    local cmd = ([[
+      cp -a @S /mem/c && stat -c '%a %s %Y' /mem/c/g && stat -c '%a %s' /mem/c/d && readlink /mem/c/lnk
+      mv /mem/c /mem/e && ls /mem && mv /mem/e/g /mem/e/d/g2 && ls /mem/e/d
+      mv @V /mem/v && cat /mem/v && test ! -e @V && echo source-gone
+      touch /mem/t && touch -d @2000000000 /mem/t && stat -c '%s %Y' /mem/t
+      chmod 700 /mem/t && chmod g+s /mem/e/d && stat -c '%a' /mem/t /mem/e/d
+      ln /mem/t /mem/t2 && ln -s /mem/t /mem/t3 && stat -c '%h %i' /mem/t /mem/t2 | uniq | wc -l
+      stat -L -c %a /mem/t3
+      mv /mem/t /tmp/../mem/t4 && ls /mem
+    ]]):gsub("@S", src):gsub("@V", victim)
+    local r = memfs(cmd)
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal(table.concat({
+      "640 1 1000000000", "750 4096", "d/f",
+      "e", "f", "g2",
+      "moved", "source-gone",
+      "0 2000000000",
+      "700", "2750",
+      "1", "700",
+      "e", "t2", "t3", "t4", "v", "" }, "\n"), r.out)
+    assert.are.equal(0, r.passed)
+  end)
+
+  it("answers fd calls a program makes on its files: locks, fallocate, fstatfs, xattrs, futimens, fsync", function()
+    local r = memfs([[/usr/bin/python3 -c "
+import os, fcntl, struct
+fd = os.open('/mem/f', os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+lk = fcntl.fcntl(fd, fcntl.F_GETLK, struct.pack('hhqqi', fcntl.F_WRLCK, 0, 0, 0, 0))
+print('getlk', struct.unpack('hhqqi', lk)[0] == fcntl.F_UNLCK)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.posix_fallocate(fd, 0, 100)
+print('size', os.fstat(fd).st_size)
+print('statfs', os.statvfs('/mem').f_bsize, os.fstatvfs(fd).f_namemax)
+os.setxattr(fd, 'user.k', b'v1')
+os.setxattr('/mem/f', 'user.j', b'')
+print('xattr', sorted(os.listxattr(fd)), os.getxattr('/mem/f', 'user.k'))
+os.removexattr(fd, 'user.k')
+try: os.getxattr(fd, 'user.k')
+except OSError as e: print('removed', e.errno == 61)
+try: os.setxattr(fd, 'system.posix_acl_access', b'x')
+except OSError as e: print('acl', e.errno == 95)
+os.utime(fd, ns=(5 * 10**9, 7 * 10**9 + 3))
+st = os.stat('/mem/f')
+print('times', st.st_atime_ns, st.st_mtime_ns)
+os.fchmod(fd, 0o604); os.fchown(fd, -1, -1)
+print('mode', oct(os.stat('/mem/f').st_mode))
+os.fsync(fd); os.fdatasync(fd); os.ftruncate(fd, 3)
+print('trunc', os.path.getsize('/mem/f'))
+os.rename('/mem/f', '/mem/g', src_dir_fd=None)
+try: os.rename('/mem/g', '/tmp/memfs-never-here')
+except OSError as e: print('exdev', e.errno == 18)
+"]])
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal(table.concat({ "getlk True", "size 100", "statfs 4096 255",
+      "xattr ['user.j', 'user.k'] b'v1'", "removed True", "acl True",
+      "times 5000000000 7000000003", "mode 0o100604", "trunc 3", "exdev True", "" }, "\n"), r.out)
+    assert.is_nil(io.open("/tmp/memfs-never-here"))
+  end)
+
+  it("nothing reaches the disk: no file in the working directory, the prefix or /tmp, /dev/null untouched", function()
+    local marker = "memfs" .. H.unique()
+    local cwd = H.tmpname(".cwd")
+    os.execute("mkdir " .. H.q(cwd))
+    local prefix = H.tmpdir() .. "/" .. marker .. "-root"
+    local devnull = H.sh("stat -c %a /dev/null").out
+    local sqlite = os.execute("command -v sqlite3 >/dev/null 2>&1") == 0
+    local cmd = ([[
+      cd @C && P=@P && mkdir $P/d && echo hi > $P/d/@M.txt && cp -a $P/d $P/e && mv $P/e/@M.txt $P/e/@M2
+      tar -xf @T -C $P/d && touch $P/d/g && chmod 600 $P/d/g && chmod 644 /proc/self/fd/3 3<$P/d/g
+      chown -h 0:0 $P/d/lnk; ln -s @M.txt $P/d/sym; ln $P/d/g $P/d/hard
+      (cd $P 2>/dev/null || echo no-chdir)
+      @SQL && ls -R $P | wc -l && tar -cf $P/@M.tar -C $P/d . && tar -tf $P/@M.tar | sort | tr '\n' ' '
+    ]]):gsub("@SQL", sqlite and "sqlite3 $P/@M.db 'create table t(x); insert into t values(1);'" or "true")
+    cmd = cmd:gsub("@C", cwd):gsub("@P", prefix):gsub("@M", marker):gsub("@T", src .. ".tar")
+    local r = memfs(cmd, { "prefix=" .. prefix })
+    assert.are.equal(0, r.status, r.err)
+    assert.truthy(r.out:find("no%-chdir\n%d+\n"), r.out)
+    assert.truthy(r.out:find("./ ./d/ ./d/f ./g ./hard ./lnk ./" .. marker .. ".txt ./sym", 1, true), r.out)
+    assert.are.equal("", H.sh("ls -A " .. H.q(cwd)).out)
+    assert.is_nil(io.open(prefix))
+    assert.are.equal("", H.sh("find /tmp -name " .. H.q("*" .. marker .. "*") .. " 2>/dev/null").out)
+    assert.are.equal(devnull, H.sh("stat -c %a /dev/null").out)
+    -- the policy's own account: everything naming the tree was answered
+    -- (chdir refused), nothing was given to the kernel
+    assert.is_true(r.answered > 30, r.err)
+    assert.are.equal(1, r.refused, r.err)
+    assert.are.equal(0, r.passed, r.err)
+  end)
+
+  it("refuses unknown and bad settings with one line and status 1", function()
+    for _, a in ipairs({ "prefx=/x", "prefix=rel", "dump=yes", "prefix=/" }) do
+      local r = run("memfs", { a }, { "true" })
+      assert.are.equal(1, r.status, a)
+      assert.truthy(r.err:match("^ttlua: memfs: [^\n]+\n$"), r.err)
+    end
+  end)
+end)
+
 describe("faketime.lua", function()
   it("date prints the fixed time", function()
     local r, recs = run("faketime", { "at=2001-02-03T04:05:06" }, { "date", "-u", "+%F %T" }, nil, record_calls)
@@ -182,4 +324,25 @@ P.readlink = function(call) local r = readlink(call); RECORD("readlink", call.pa
     assert.are.equal("hello\nlink\ntarget\n/opt/rd/target\ntgt\nhello\n/opt/rd\ntgt\n4\n", r.out)
     assert.are.same({ "readlink", dir .. "/tree/link", 14 }, recs[1])
   end)
+end)
+
+describe("the --arg examples' settings", function()
+  -- one bad value and one unknown key per example: one line, status 1,
+  -- and the command never ran
+  local cases = {
+    { "deterministic", "seed=x" }, { "deterministic", "sed=1" },
+    { "fakeid", "uid=-1" }, { "fakeid", "user=1" },
+    { "faketime", "offset=x" }, { "faketime", "at=2001" }, { "faketime", "speed=0" },
+    { "faketime", "frozen=yes" }, { "faketime", "sped=2" },
+    { "redirect", "bind=rel=x" }, { "redirect", "bnd=/a=/b" },
+    { "memfs", "stats=2" }, { "memfs", "prefx=/x" },
+  }
+  for _, c in ipairs(cases) do
+    it(c[1] .. " refuses " .. c[2], function()
+      local r = run(c[1], { c[2] }, { "echo", "RAN" })
+      assert.are.equal(1, r.status, r.err)
+      assert.are.equal("", r.out)
+      assert.truthy(r.err:match("^ttlua: " .. c[1]:gsub("%-", "%%-") .. ": [^\n]+\n$"), r.err)
+    end)
+  end
 end)

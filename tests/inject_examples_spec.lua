@@ -126,10 +126,23 @@ describe("slow-disk.lua", function()
     assert.is_true(tonumber(syncs) >= 2 and tonumber(writes) >= 2, r.err)
   end)
 
-  it("holds only the thread that syncs", function()
-    -- thread A's getppid stands in for a slow fsync here: SLOW_* rules are
-    -- plain inject rules, so the threads test of the library applies; this
-    -- checks the example's own selection instead: pipes are not delayed
+  it("delays in one thread do not hold up another: a thread's calls finish during another's fsync", function()
+    -- thread A's fsync is held 1 s; thread B starts its 50 calls once A is
+    -- stopped by the tracer.  The program records, on its own monotonic
+    -- clock, how long the fsync took and when B was done.
+    local dir = fresh_dir()
+    local r = example("slow-disk", { SLOW_FSYNC = "1s", SLOW_WRITE = "0" },
+      { faults, "fsyncthread", dir .. "/f" }, { pipe = true })
+    assert.are.equal(0, r.status, r.err)
+    assert.truthy(r.out:find("^fsync 0\n"), r.out)
+    local took = tonumber(r.out:match("fsync_ms (%d+)"))
+    local b_done = tonumber(r.out:match("b_done_ms (%-?%d+)"))
+    assert.is_true(took >= 950, r.out) -- the fsync was really held
+    assert.is_true(b_done >= 0 and b_done < took, r.out) -- B finished while it was
+    assert.truthy(r.err:find("delayed 1 syncs and 0 writes"), r.err)
+  end)
+
+  it("pipes are not delayed", function()
     local r = example("slow-disk", { SLOW_WRITE = "1s" }, { "/bin/echo", "hi" }, { pipe = true })
     assert.are.equal("hi\n", r.out)
     assert.truthy(r.err:find("delayed 0 syncs and 0 writes"), r.err)
@@ -196,6 +209,40 @@ describe("no-network.lua", function()
     assert.are_not.equal("connect -1 EACCES\n", mapped.out)
   end)
 
+  it("refuses sendto, sendmsg and sendmmsg off the machine; loopback datagrams arrive", function()
+    local r = example("no-network", {}, { "/usr/bin/python3", "-c", [[
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+try: s.sendto(b'x', ('10.255.255.1', 9)); print('sent')
+except OSError as e: print('sendto', e.errno == 101)
+r = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); r.bind(('127.0.0.1', 0))
+print(s.sendto(b'hello', r.getsockname()), r.recv(10))
+s6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+for dest in ('::ffff:10.255.255.1', '2001:db8::1'):
+    try: s6.sendmsg([b'x'], [], 0, (dest, 53)); print('sent')
+    except OSError as e: print('sendmsg', e.errno == 101)
+r6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+try:
+    r6.bind(('::1', 0))
+    print(s6.sendmsg([b'six'], [], 0, r6.getsockname()), r6.recv(10))
+except OSError:
+    print(3, b'six') # no IPv6 loopback here
+r.settimeout(5)
+print(s6.sendto(b'mapped', ('::ffff:127.0.0.1', r.getsockname()[1])), r.recv(10))
+]] })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("sendto True\n5 b'hello'\nsendmsg True\nsendmsg True\n3 b'six'\n6 b'mapped'\n", r.out)
+    assert.truthy(r.err:find("no%-network: refused sendto to 10%.255%.255%.1:9\n"), r.err)
+    assert.truthy(r.err:find("no%-network: refused sendmsg to 10%.255%.255%.1:53\n"), r.err) -- mapped: IPv4
+    assert.truthy(r.err:find("refused sendmsg to %[2001:db8:0:0:0:0:0:1%]:53"), r.err)
+    -- sendmmsg: the messages before the first refused one go
+    local m = example("no-network", {}, { faults, "sendmmsg", "127.0.0.1:9", "10.255.255.1:9", "127.0.0.1:9" })
+    assert.are.equal("sendmmsg 1\n", m.out)
+    assert.truthy(m.err:find("refused sendmmsg to 10%.255%.255%.1:9 %(message 2 of 3%)"), m.err)
+    m = example("no-network", {}, { faults, "sendmmsg", "10.255.255.1:9", "127.0.0.1:9" })
+    assert.are.equal("sendmmsg -1 ENETUNREACH\n", m.out)
+  end)
+
   it("NO_NETWORK_ALLOW lets listed prefixes through", function()
     -- this machine's own address: a closed port answers at once, no traffic leaves
     local p = io.popen("hostname -I 2>/dev/null")
@@ -212,4 +259,26 @@ describe("no-network.lua", function()
     assert.are.equal(1, bad.status)
     assert.truthy(bad.err:find("NO_NETWORK_ALLOW: nonsense"), bad.err)
   end)
+end)
+
+describe("the environment-configured examples' settings", function()
+  local cases = {
+    { "chaos", "CHAOS_PROB", "2" }, { "chaos", "CHAOS_PROBB", "0.1" }, { "chaos", "CHAOS_VERBOSE", "yes" },
+    { "fail-nth", "FAIL_NTH", "0" }, { "fail-nth", "FAIL_ERRNO", "EFOO" }, { "fail-nth", "FAIL_CALS", "open" },
+    { "fail-nth", "FAIL_CALLS", "opn" },
+    { "no-network", "NO_NETWORK_ERRNO", "EBOGUS" }, { "no-network", "NO_NETWORK_QUIET", "yes" },
+    { "no-network", "NO_NETWORK_ALOW", "10.0.0.0/8" },
+    { "short-io", "SHORT_IO_PROB", "1.5" }, { "short-io", "SHORT_IO_MAX", "0" },
+    { "short-io", "SHORT_IO_MAX", "x" }, { "short-io", "SHORT_IO_MAXX", "3" },
+    { "slow-disk", "SLOW_FSYNC", "abc" }, { "slow-disk", "SLOW_AT", "middle" },
+    { "slow-disk", "SLOW_FSYNK", "1s" },
+  }
+  for _, c in ipairs(cases) do
+    it(("%s refuses %s=%s"):format(c[1], c[2], c[3]), function()
+      local r = example(c[1], { [c[2]] = c[3] }, { "/bin/echo", "RAN" })
+      assert.are.equal(1, r.status, r.err)
+      assert.are.equal("", r.out)
+      assert.truthy(r.err:match("^ttlua: " .. c[1]:gsub("%-", "%%-") .. ": [^\n]+\n$"), r.err)
+    end)
+  end
 end)

@@ -24,15 +24,16 @@
 local inject = require "ttlua.inject"
 local prng = inject.prng
 
-local seed = os.getenv("CHAOS_SEED") or tostring(prng.fresh_seed())
-local prob = tonumber(os.getenv("CHAOS_PROB") or "0.05")
-local fdpath = os.getenv("CHAOS_FDPATH")
-local stdio = os.getenv("CHAOS_STDIO") == "1"
-local libs = os.getenv("CHAOS_LIBS") == "1"
-local verbose = os.getenv("CHAOS_VERBOSE") == "1"
-if not prob or prob < 0 or prob > 1 then
-  error("CHAOS_PROB must be a number in 0..1", 0)
-end
+local S = require("ttlua.settings").new("chaos")
+local getenv = os.getenv
+S:env("CHAOS_", { "SEED", "PROB", "FDPATH", "STDIO", "LIBS", "VERBOSE" })
+local seed = getenv("CHAOS_SEED") or tostring(prng.fresh_seed())
+if seed == "" then S:fail("CHAOS_SEED is empty") end
+local prob = S:number("CHAOS_PROB", getenv("CHAOS_PROB") or "0.05", { min = 0, max = 1 })
+local fdpath = getenv("CHAOS_FDPATH")
+local stdio = S:flag("CHAOS_STDIO", getenv("CHAOS_STDIO"))
+local libs = S:flag("CHAOS_LIBS", getenv("CHAOS_LIBS"))
+local verbose = S:flag("CHAOS_VERBOSE", getenv("CHAOS_VERBOSE"))
 io.stderr:write(("chaos: seed=%s prob=%s (replay with CHAOS_SEED=%s)\n"):format(seed, prob, seed))
 
 local function eligible(call)

@@ -20,8 +20,9 @@ local vfd = require "ttlua.vfd"
 local ffi = require "ffi"
 local bit = require "bit"
 
-local seed = tonumber(ttlua.args.seed or "1")
-if not seed then error("deterministic: seed must be a number", 0) end
+local S = require("ttlua.settings").new("deterministic")
+S:args({ "seed" })
+local seed = S:number("seed", ttlua.args.seed or "1", { integer = true, min = 0 })
 
 -- ---- splitmix64 ----------------------------------------------------------
 local GOLDEN = 0x9e3779b97f4a7c15ULL

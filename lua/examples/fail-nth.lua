@@ -20,11 +20,15 @@
 --   FAIL_CALLS=LIST   the calls that count (default open,openat,openat2,creat)
 local inject = require "ttlua.inject"
 
-local nth = tonumber(os.getenv("FAIL_NTH") or "1")
+local S = require("ttlua.settings").new("fail-nth")
+S:env("FAIL_", { "NTH", "PATH", "ERRNO", "CALLS" })
+local nth = S:number("FAIL_NTH", os.getenv("FAIL_NTH") or "1", { integer = true, min = 1 })
 local path = os.getenv("FAIL_PATH") or "*"
-local err = os.getenv("FAIL_ERRNO") or "ENOENT"
+local err = S:errno("FAIL_ERRNO", os.getenv("FAIL_ERRNO") or "ENOENT")
 local calls = os.getenv("FAIL_CALLS") or "open,openat,openat2,creat"
-if not nth or nth < 1 or nth % 1 ~= 0 then error("FAIL_NTH must be an integer >= 1", 0) end
+for name in calls:gmatch("[^,]+") do
+  if not require("ttlua").syscalls.by_name[name] then S:fail("FAIL_CALLS: unknown system call %s", name) end
+end
 
 local seen = 0
 local failed

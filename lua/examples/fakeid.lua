@@ -21,10 +21,13 @@ local ffi = require "ffi"
 local E = ttlua.errno
 local args = ttlua.args
 
+local S = require("ttlua.settings").new("fakeid")
+S:args({ "hostname", "domainname", "release", "uid", "gid" })
 local function id(key)
-  local v = tonumber(args[key] or "0")
-  if not v or v < 0 or v % 1 ~= 0 then error("fakeid: " .. key .. " must be a number", 0) end
-  return v
+  return S:number(key, args[key] or "0", { integer = true, min = 0, max = 4294967294 })
+end
+for _, k in ipairs({ "hostname", "domainname", "release" }) do
+  if args[k] and #args[k] > 64 then S:fail("%s is longer than 64 bytes", k) end
 end
 local uid, gid = id("uid"), id("gid")
 local hostname = args.hostname or "ttlua"

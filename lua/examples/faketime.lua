@@ -37,7 +37,7 @@ end
 local args = ttlua.args
 local function parse_time(s)
   local epoch = s:match("^@(%-?[%d.]+)$")
-  if epoch then return tonumber(epoch) end
+  if epoch and tonumber(epoch) then return tonumber(epoch) end
   local y, mo, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)")
   if not y then error("faketime: at=" .. s .. " is not YYYY-MM-DD[THH:MM:SS] or @SECONDS", 0) end
   local h, mi, se = s:match("[T ](%d%d):(%d%d):?(%d*)$")
@@ -52,11 +52,14 @@ local function parse_time(s)
   return days * 86400 + (tonumber(h) or 0) * 3600 + (tonumber(mi) or 0) * 60 + (tonumber(se) or 0)
 end
 
-local speed = tonumber(args.speed or "1")
-if not speed or speed <= 0 then error("faketime: speed must be a positive number", 0) end
-if args.frozen == "1" then speed = 0 end
+local S = require("ttlua.settings").new("faketime")
+S:args({ "at", "offset", "speed", "frozen" })
+local speed = S:number("speed", args.speed or "1", { gt = 0 })
+if S:flag("frozen", args.frozen) then speed = 0 end
+local offset = S:number("offset", args.offset or "0")
+if args.at and args.offset then S:fail("at= and offset= cannot both be given") end
 local start_real, start_mono = real(0), real(1)
-local start_fake = args.at and parse_time(args.at) or start_real + (tonumber(args.offset or "0") or 0)
+local start_fake = args.at and parse_time(args.at) or start_real + offset
 
 local REALTIME = { [0] = true, [5] = true, [11] = true }
 local MONOTONIC = { [1] = true, [4] = true, [6] = true, [7] = true }

@@ -30,6 +30,7 @@ local function here()
   return p ~= nil and ffi.string(p) or "/"
 end
 
+require("ttlua.settings").new("redirect"):args({ "bind" })
 local binds = {}
 local specs = ttlua.arglist.bind
 if #specs == 0 then specs = { "/etc/hosts=./hosts" } end

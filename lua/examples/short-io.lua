@@ -22,11 +22,17 @@
 local inject = require "ttlua.inject"
 local prng = inject.prng
 
+local S = require("ttlua.settings").new("short-io")
+S:env("SHORT_IO_", { "SEED", "PROB", "MAX", "CALLS", "FDPATH" })
 local seed = os.getenv("SHORT_IO_SEED") or tostring(prng.fresh_seed())
-local prob = tonumber(os.getenv("SHORT_IO_PROB") or "0.5")
-local max = tonumber(os.getenv("SHORT_IO_MAX") or "")
+if seed == "" then S:fail("SHORT_IO_SEED is empty") end
+local prob = S:number("SHORT_IO_PROB", os.getenv("SHORT_IO_PROB") or "0.5", { min = 0, max = 1 })
+local max = S:number("SHORT_IO_MAX", os.getenv("SHORT_IO_MAX"), { integer = true, min = 1 })
 local calls = os.getenv("SHORT_IO_CALLS")
   or "read,write,pread64,pwrite64,readv,writev,preadv,pwritev,recvfrom,sendto"
+for name in calls:gmatch("[^,]+") do
+  if not require("ttlua").syscalls.by_name[name] then S:fail("SHORT_IO_CALLS: unknown system call %s", name) end
+end
 local fdpath = os.getenv("SHORT_IO_FDPATH")
 io.stderr:write(("short-io: seed=%s (replay with SHORT_IO_SEED=%s)\n"):format(seed, seed))
 

@@ -18,10 +18,14 @@
 --   SLOW_AT=enter|exit  hold the call before it runs (default) or after
 local inject = require "ttlua.inject"
 
-local fsync_delay = assert(inject.parse_delay(os.getenv("SLOW_FSYNC") or "50ms"))
-local write_delay = assert(inject.parse_delay(os.getenv("SLOW_WRITE") or "1ms"))
+local S = require("ttlua.settings").new("slow-disk")
+S:env("SLOW_", { "FSYNC", "WRITE", "PATH", "AT" })
+local fsync_delay = S:delay("SLOW_FSYNC", os.getenv("SLOW_FSYNC") or "50ms")
+local write_delay = S:delay("SLOW_WRITE", os.getenv("SLOW_WRITE") or "1ms")
 local path = os.getenv("SLOW_PATH")
-local at = os.getenv("SLOW_AT") == "exit" and "delay_exit" or "delay_enter"
+local at_v = os.getenv("SLOW_AT") or "enter"
+if at_v ~= "enter" and at_v ~= "exit" then S:fail("SLOW_AT=%s: expected enter or exit", at_v) end
+local at = at_v == "exit" and "delay_exit" or "delay_enter"
 
 -- files only: what /proc/PID/fd shows for them is an absolute path
 local function on_a_file(call)

@@ -20,7 +20,10 @@
 --   fdatasync fadvise64 flock epoll_ctl
 -- Calls on other descriptors go to the policy's own handler, or run natively.
 -- Anything else done with the number reaches the kernel's placeholder, which
--- refuses most of it with EBADF (fchmod, fchown, ...).
+-- refuses most of it with EBADF (fchmod, fchown, ...).  A path through
+-- /proc/self/fd/N or /dev/fd/N, though, names /dev/null itself (glibc's
+-- fchmodat(AT_SYMLINK_NOFOLLOW) chmods such a path): a policy whose
+-- programs do that must answer those paths (memfs.lua does).
 --
 -- The object's methods (all optional; `file` is the open file description,
 -- shared by dup'd numbers and by forked children: file.obj, file.flags

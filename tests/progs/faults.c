@@ -22,7 +22,16 @@
  *   faults connect ADDR PORT   connect a TCP socket to ADDR (IPv4 or IPv6)
  *   faults tree N              N children, each making 3 getppid calls and
  *                              printing their results in order
- *   faults openat DIR NAME     open DIR, then openat(dirfd, NAME) */
+ *   faults openat DIR NAME     open DIR, then openat(dirfd, NAME)
+ *   faults fsyncthread PATH    thread A writes a byte to PATH and fsyncs it;
+ *                              thread B waits until A is stopped by the
+ *                              tracer, then makes 50 getuid calls; A prints
+ *                              the fsync's result, how long it took
+ *                              ("fsync_ms N") and when B finished, from the
+ *                              start of the fsync ("b_done_ms M", -1: not
+ *                              before the fsync returned); CLOCK_MONOTONIC
+ *   faults sendmmsg ADDR:PORT...  one UDP datagram to each IPv4 ADDR:PORT in
+ *                              one sendmmsg call; prints its result */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -40,6 +49,7 @@
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -219,6 +229,84 @@ static int do_procs(void)
     return 0;
 }
 
+/* ---- a delayed fsync in one thread, calls in another ------------------- */
+
+static atomic_int fs_a_tid, fs_b_done;
+static double fs_t0, fs_b_at;
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void *fsync_b(void *arg)
+{
+    (void)arg;
+    while (!atomic_load(&fs_a_tid))
+        usleep(1000);
+    while (!traced_stop(getpid(), atomic_load(&fs_a_tid)))
+        usleep(1000);
+    for (int i = 0; i < 50; i++)
+        syscall(SYS_getuid);
+    fs_b_at = now_ms();
+    atomic_store(&fs_b_done, 1);
+    return NULL;
+}
+
+static int do_fsyncthread(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0 || write(fd, "x", 1) != 1) {
+        result("open", -1, errno);
+        return 1;
+    }
+    pthread_t b;
+    pthread_create(&b, NULL, fsync_b, NULL);
+    fs_t0 = now_ms();
+    atomic_store(&fs_a_tid, (int)syscall(SYS_gettid));
+    int r = fsync(fd);
+    double t1 = now_ms();
+    int done = atomic_load(&fs_b_done);
+    result("fsync", r, errno);
+    pthread_join(b, NULL);
+    say("fsync_ms %d\n", (int)(t1 - fs_t0));
+    say("b_done_ms %d\n", done ? (int)(fs_b_at - fs_t0) : -1);
+    close(fd);
+    return 0;
+}
+
+static int do_sendmmsg(int n, char **dests)
+{
+    struct sockaddr_in sin[8];
+    struct mmsghdr msgs[8];
+    struct iovec iov = {.iov_base = "ping", .iov_len = 4};
+    if (n > 8)
+        n = 8;
+    memset(msgs, 0, sizeof msgs);
+    for (int i = 0; i < n; i++) {
+        char host[64];
+        snprintf(host, sizeof host, "%s", dests[i]);
+        char *colon = strrchr(host, ':');
+        if (colon)
+            *colon = 0;
+        memset(&sin[i], 0, sizeof sin[i]);
+        sin[i].sin_family = AF_INET;
+        sin[i].sin_port = htons((uint16_t)(colon ? atoi(colon + 1) : 9));
+        inet_pton(AF_INET, host, &sin[i].sin_addr);
+        msgs[i].msg_hdr.msg_name = &sin[i];
+        msgs[i].msg_hdr.msg_namelen = sizeof sin[i];
+        msgs[i].msg_hdr.msg_iov = &iov;
+        msgs[i].msg_hdr.msg_iovlen = 1;
+    }
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    int r = sendmmsg(fd, msgs, (unsigned)n, 0);
+    result("sendmmsg", r, errno);
+    close(fd);
+    return 0;
+}
+
 static int do_connect(const char *addr, int port)
 {
     struct sockaddr_storage ss;
@@ -299,6 +387,10 @@ int main(int argc, char **argv)
         return do_threads();
     } else if (!strcmp(mode, "procs")) {
         return do_procs();
+    } else if (!strcmp(mode, "fsyncthread") && argc > 2) {
+        return do_fsyncthread(argv[2]);
+    } else if (!strcmp(mode, "sendmmsg") && argc > 2) {
+        return do_sendmmsg(argc - 2, argv + 2);
     } else if (!strcmp(mode, "connect") && argc > 3) {
         return do_connect(argv[2], atoi(argv[3]));
     } else if (!strcmp(mode, "openat") && argc > 3) {
