@@ -247,6 +247,25 @@ describe("programs reading a virtual file", function()
     assert.are.equal("line 1\n--\nline 2\nline 3\n", r.out)
     assert.are.same({ { "open", "openat" } }, H.records(rec)) -- one open, by the shell
   end)
+
+  it("what the kernel is asked to do to the number changes nothing outside it", function()
+    -- fchmod, and chmod through /proc/self/fd/N (glibc's fchmodat with
+    -- AT_SYMLINK_NOFOLLOW does that), reach the placeholder, never a real file
+    local pol = H.policy(pol_src)
+    local before = H.sh("stat -c %a /dev/null").out
+    local r = H.run({ pol, "--", "/usr/bin/python3", "-c", [[
+import os
+fd = os.open('/virtual/text', os.O_RDONLY)
+for f in (lambda: os.fchmod(fd, 0o700), lambda: os.chmod('/proc/self/fd/%d' % fd, 0o700)):
+    try: f()
+    except OSError as e: print(e.errno)
+print(os.read(fd, 6).decode())
+]] })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("line 1\n", r.out) -- both calls succeeded, on the placeholder
+    assert.are.equal(before, H.sh("stat -c %a /dev/null").out)
+    assert.are.equal("666\n", before)
+  end)
 end)
 
 describe("routing", function()

@@ -9,9 +9,9 @@
 --
 -- A handler of a call that returns a new descriptor (open, openat, creat,
 -- socket, accept4, memfd_create, eventfd2, ...) returns vfd(obj [, opts]).
--- ttlua reserves a real descriptor number in the tracee (an O_PATH
--- descriptor of /dev/null, opened by injection: the kernel never hands the
--- number out twice and close-on-exec works as usual) and from then on
+-- ttlua reserves a real descriptor number in the tracee (an empty memfd,
+-- made by injection: the kernel never hands the number out twice and
+-- close-on-exec works as usual) and from then on
 -- answers these calls on that number from obj's methods:
 --   read write pread64 pwrite64 readv writev preadv pwritev preadv2 pwritev2
 --   lseek fstat newfstatat(AT_EMPTY_PATH) statx(AT_EMPTY_PATH) close
@@ -19,11 +19,11 @@
 --   select pselect6 mmap sendfile copy_file_range splice tee ftruncate fsync
 --   fdatasync fadvise64 flock epoll_ctl
 -- Calls on other descriptors go to the policy's own handler, or run natively.
--- Anything else done with the number reaches the kernel's placeholder, which
--- refuses most of it with EBADF (fchmod, fchown, ...).  A path through
--- /proc/self/fd/N or /dev/fd/N, though, names /dev/null itself (glibc's
--- fchmodat(AT_SYMLINK_NOFOLLOW) chmods such a path): a policy whose
--- programs do that must answer those paths (memfs.lua does).
+-- Anything else done with the number (fchmod, fchown, a path through
+-- /proc/self/fd/N or /dev/fd/N, which glibc's fchmodat(AT_SYMLINK_NOFOLLOW)
+-- uses) reaches the placeholder memfd: it changes nothing outside it, but
+-- the program sees the memfd's answer; a policy whose programs rely on such
+-- calls answers them (memfs.lua does).
 --
 -- The object's methods (all optional; `file` is the open file description,
 -- shared by dup'd numbers and by forked children: file.obj, file.flags
@@ -96,7 +96,8 @@ local O_ACCMODE, O_RDONLY, O_WRONLY, O_RDWR = 3, 0, 1, 2
 local O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC = 0x40, 0x80, 0x100, 0x200
 local O_APPEND, O_NONBLOCK, O_LARGEFILE, O_CLOEXEC, O_PATH = 0x400, 0x800, 0x8000, 0x80000, 0x200000
 local SETFL_MASK = bor(O_APPEND, O_NONBLOCK, 0x2000, 0x4000, 0x40000) -- +ASYNC DIRECT NOATIME
-local AT_FDCWD, AT_EMPTY_PATH = -100, 0x1000
+local AT_EMPTY_PATH = 0x1000
+local MFD_CLOEXEC = 1
 local S_IFREG, S_IFDIR, S_IFIFO = 0x8000, 0x4000, 0x1000
 local DT = { file = 8, dir = 4, link = 10, fifo = 1, sock = 12, chr = 2, blk = 6 }
 local POLLIN, POLLPRI, POLLOUT = 0x1, 0x2, 0x4
@@ -210,7 +211,9 @@ local function create(call, marker)
   end
   local flags, cloexec = flags_of(call, marker.opts)
   local proc = call.proc
-  local fd = proc:syscall("openat", AT_FDCWD, "/dev/null", bor(O_PATH, cloexec and O_CLOEXEC or 0))
+  -- a private memfd: whatever the kernel is asked to do to it (fchmod by
+  -- way of /proc/self/fd/N, a write through a re-opened path) stays in it
+  local fd = proc:syscall("memfd_create", "ttlua-vfd", cloexec and MFD_CLOEXEC or 0)
   if fd >= 0 then
     local path = marker.opts.path
     if path == nil and call.spec.argi.pathname then path = call.pathname end
