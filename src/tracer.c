@@ -76,8 +76,17 @@ static void resume(struct tracee *t, int stop_at_syscall, int sig)
     t->stop = STOP_NONE;
     t->stop_event = 0;
     t->held = 0;
-    if (ptrace(req, t->tid, 0, (void *)(long)sig) < 0)
+    if (ptrace(req, t->tid, 0, (void *)(long)sig) < 0) {
+        /* A bad signal number (EIO) must not leave the tracee stopped:
+         * resume it without the signal. */
+        if (sig != 0 && (errno == EIO || errno == EINVAL)) {
+            fprintf(stderr, "ttlua: cannot deliver signal %d to %d: %s; resumed without it\n", sig,
+                    (int)t->tid, strerror(errno));
+            if (ptrace(req, t->tid, 0, 0) == 0)
+                return;
+        }
         warn_errno("resume", t->tid);
+    }
 }
 
 /* After an injection sequence ends, re-send signals that arrived during it. */
@@ -634,6 +643,8 @@ static void announce_attached(struct tracee *t)
     t->stop = STOP_EVENT;
     ev_reset(EV_SPAWN, t);
     call_engine();
+    if (ttl_ev.action == ACT_KILL) /* on_start failed under --strict */
+        kill(t->pid, SIGKILL);
     t->stop = STOP_NONE;
 }
 
@@ -932,6 +943,8 @@ pid_t tracer_spawn(const char *path, char *const argv[])
     t->announced = 1;
     ev_reset(EV_SPAWN, t);
     call_engine();
+    if (ttl_ev.action == ACT_KILL) /* on_start failed under --strict */
+        kill(pid, SIGKILL);
     if (write(go[1], "g", 1) < 0)
         fprintf(stderr, "ttlua: could not start the command: %s\n", strerror(errno));
     close(go[1]);

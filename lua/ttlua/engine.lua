@@ -233,7 +233,8 @@ local function step(ctx, co, x, y, z)
     if not ctx.hook and (a ~= ACT.RUN or not th.call or not rawget(th.call, "_after")) then
       th.call = nil
     end
-    settle(ctx, a, b)
+    -- (a hook's return value is for the engine to judge, not a result)
+    settle(ctx, a, not ctx.hook and b or nil)
     return a, b
   end
   ctx.co = co
@@ -565,6 +566,7 @@ end
 local function on_spawn()
   local th = thread_of(ev.tid, ev.pid)
   th.proc.attached = ev.attached ~= 0
+  current = th -- (new just now) its answer, e.g. KILL under --strict, is ev's
   hook("on_start", th, th.proc)
 end
 
@@ -648,7 +650,19 @@ local function on_signal()
   if not handlers.on_signal then return end
   local info = siginfo_of(ev.siginfo)
   local v = hook("on_signal", th, th.proc, ev.sig, info)
-  if type(v) == "number" then ev.sig = v end
+  if v == nil then return end
+  -- the kernel takes 0 (suppress) .. 64; anything else would fail the
+  -- resume and leave the thread stopped
+  if type(v) == "number" and v == floor(v) and v >= 0 and v <= 64 then
+    ev.sig = v
+    return
+  end
+  local shown = type(v) == "string" and ("%q"):format(v)
+    or type(v) == "number" and tostring(v) or "a " .. type(v)
+  policy_error(handler_where(handlers.on_signal), ("on_signal returned %s; expected nil"
+    .. " or a signal number 0..64%s"):format(shown, opts.strict and "; killing the tracee"
+    or " (the signal is delivered unchanged)"))
+  if opts.strict then settle(th, ACT.KILL) end
 end
 
 function siginfo_of(raw)

@@ -1,0 +1,87 @@
+-- Every bad input answered, never a hang (issue 7): a policy or command
+-- line that is wrong gets one line naming what is wrong (the policy's
+-- file:line when it is the policy), a non-zero exit status, and no traced
+-- process is left behind, stopped or running.
+local H = require "tests.helper"
+
+-- err is exactly one "ttlua: ..." line
+local function one_line(err)
+  return select(2, err:gsub("\n", "")) == 1 and err:match("^ttlua: ") ~= nil
+end
+
+-- A sh -c script carrying a marker unique to this run, and the marker
+-- (for H.leftovers: the shell's command line contains it).
+local function marked(script)
+  local marker = "m" .. H.unique() .. "x"
+  return script .. "; : " .. marker, marker
+end
+
+-- pattern matching a literal string
+local function lit(s)
+  return (s:gsub("%p", "%%%0"))
+end
+
+describe("on_signal returning something that is not a signal", function()
+  for _, v in ipairs({ "999", "-1", "65", "0/0", "{}", '"10"', "2.5" }) do
+    it("returning " .. v .. ": one line naming the policy, the signal delivered, no hang", function()
+      local pol = H.policy(("return { on_signal = function() return %s end }\n"):format(v))
+      local script, marker = marked("kill -USR1 $$; echo after")
+      local r = H.run({ pol, "--", "sh", "-c", script }, { timeout = 20 })
+      -- the signal goes on unchanged: sh dies of SIGUSR1 (128 + 10)
+      assert.are.equal(138, r.status, r.err)
+      assert.are.equal("", r.out)
+      assert.is_true(one_line(r.err), r.err)
+      assert.truthy(r.err:find(lit(pol) .. ":%d+: on_signal returned "), r.err)
+      assert.are.equal("", H.leftovers(marker))
+    end)
+  end
+
+  it("with --strict, a bad signal number kills the tracee", function()
+    local pol = H.policy "return { on_signal = function() return 999 end }\n"
+    local script, marker = marked("kill -USR1 $$; echo after")
+    local r = H.run({ "--strict", pol, "--", "sh", "-c", script }, { timeout = 20 })
+    assert.are.equal(137, r.status, r.err)
+    assert.are.equal("", r.out)
+    assert.is_true(one_line(r.err), r.err)
+    assert.truthy(r.err:find("killing the tracee", 1, true), r.err)
+    assert.are.equal("", H.leftovers(marker))
+  end)
+
+  it("a valid number replaces the signal; 0 suppresses it", function()
+    local pol = H.policy "return { on_signal = function() return 0 end }\n"
+    local r = H.run({ pol, "--", "sh", "-c", "kill -USR1 $$; echo after" }, { timeout = 20 })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("after\n", r.out)
+  end)
+
+  it("the core resumes without the signal when the kernel refuses it", function()
+    -- bypass the engine's check: the C side must still not leave the thread stopped
+    local pol = H.policy [[
+      local core = require "ttlua.core"
+      return { on_signal = function() core.ev.sig = 999 end }
+    ]]
+    local script, marker = marked("kill -USR1 $$; echo after")
+    local r = H.run({ pol, "--", "sh", "-c", script }, { timeout = 20 })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("after\n", r.out)
+    assert.is_true(one_line(r.err), r.err)
+    assert.truthy(r.err:find("cannot deliver signal 999", 1, true), r.err)
+    assert.are.equal("", H.leftovers(marker))
+  end)
+end)
+
+describe("--strict", function()
+  it("kills the command when on_start fails", function()
+    local pol = H.policy "return { on_start = function() error('no start') end }\n"
+    local script, marker = marked("echo ran")
+    local r = H.run({ "--strict", pol, "--", "sh", "-c", script }, { timeout = 20 })
+    assert.are.equal(137, r.status, r.err)
+    assert.are.equal("", r.out)
+    assert.truthy(r.err:find(lit(pol) .. ":11: no start"), r.err)
+    assert.are.equal("", H.leftovers(marker))
+    -- without --strict the command runs, and ttlua exits 1
+    r = H.run({ pol, "--", "sh", "-c", script }, { timeout = 20 })
+    assert.are.equal(1, r.status, r.err)
+    assert.are.equal("ran\n", r.out)
+  end)
+end)
