@@ -620,8 +620,6 @@ local function on_exit()
   local th = threads[tid]
   if not th then return end
   threads[tid] = nil
-  nthreads = nthreads - 1
-  if log then log.ntracees = nthreads end
   local proc = th.proc
   proc:_thread_gone(tid)
   th.dead = true
@@ -642,6 +640,10 @@ local function on_exit()
   end
   current = th
   hook("on_exit", th, proc, how)
+  -- counted until after the hook: its "+++ exited +++" line keeps the
+  -- [pid N] prefix the thread's other lines had
+  nthreads = nthreads - 1
+  if log then log.ntracees = nthreads end
 end
 
 local siginfo_of
