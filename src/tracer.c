@@ -73,6 +73,7 @@ static void warn_errno(const char *what, pid_t tid)
 static void resume(struct tracee *t, int stop_at_syscall, int sig)
 {
     int req = (stop_at_syscall || t->attached) ? PTRACE_SYSCALL : PTRACE_CONT;
+    output_flush_if_interactive();
     t->stop = STOP_NONE;
     t->stop_event = 0;
     t->held = 0;
@@ -342,6 +343,7 @@ static int apply(struct tracee *t, int action, int64_t value, int64_t inj_nr,
     case STOP_GROUP:
         t->stop = STOP_NONE;
         t->held = 0;
+        output_flush_if_interactive();
         if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) < 0)
             warn_errno("listen", t->tid);
         return 0;

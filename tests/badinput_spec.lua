@@ -96,4 +96,14 @@ describe("the log", function()
     -- the shell's own, last, is alone again: no prefix
     assert.truthy(r.err:find("\n%+%+%+ exited with 0 %+%+%+\n$"), r.err)
   end)
+
+  it("into the pipe the command writes to: each output after the start of its write line", function()
+    local r = H.sh(("%s -- sh -c 'for i in $(seq 10 40); do echo l$i; done' 2>&1 | cat")
+      :format(H.q(H.ttlua)))
+    assert.are.equal(0, r.status, r.err)
+    for i = 10, 40 do
+      -- strace's shape: the call's first half, what it wrote, the result
+      assert.truthy(r.out:find(('\nwrite%%(1, "l%d\\n", 4l%d\n%%) += 4\n'):format(i, i)), r.out)
+    end
+  end)
 end)
