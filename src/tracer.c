@@ -904,16 +904,20 @@ static void child_exec(int go, int err, const char *path, char *const argv[])
     inherit_restore(err);
     int rc = filter_load();
     if (rc < 0) {
-        int e = -rc;
-        if (write(err, &e, sizeof e) < 0)
+        int e[2] = {-rc, -1};
+        if (write(err, e, sizeof e) < 0)
             _exit(126);
         _exit(126);
     }
-    execv(path, argv);
-    int e = errno;
-    if (write(err, &e, sizeof e) < 0)
+    errno = 0;
+    /* { errno, what execve returned }: a policy may answer execve with a
+     * result that is no error, and errno is then stale */
+    int e[2] = {0, execv(path, argv)};
+    if (e[1] == -1)
+        e[0] = errno;
+    if (write(err, e, sizeof e) < 0)
         _exit(127);
-    _exit(e == ENOENT ? 127 : 126);
+    _exit(e[0] == ENOENT ? 127 : 126);
 }
 
 pid_t tracer_spawn(const char *path, char *const argv[])
@@ -1084,11 +1088,16 @@ int tracer_request_detach(void)
 
 static void report_exec_failure(void)
 {
-    int e = 0;
+    int e[2] = {0, 0};
     if (exec_err_fd < 0)
         return;
-    if (read(exec_err_fd, &e, sizeof e) == sizeof e && e)
-        fprintf(stderr, "ttlua: cannot run the command: %s\n", strerror(e));
+    if (read(exec_err_fd, e, sizeof e) == sizeof e) {
+        if (e[0])
+            fprintf(stderr, "ttlua: cannot run the command: %s\n", strerror(e[0]));
+        else
+            fprintf(stderr,
+                    "ttlua: cannot run the command: execve returned %d without running it\n", e[1]);
+    }
     close(exec_err_fd);
     exec_err_fd = -1;
 }

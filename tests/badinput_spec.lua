@@ -107,3 +107,58 @@ describe("the log", function()
     end
   end)
 end)
+
+describe("a bad policy", function()
+  -- runs nothing: the command would print
+  local function refused(args, want)
+    local script, marker = marked("echo ran")
+    local words = {}
+    for _, a in ipairs(args) do words[#words + 1] = a end
+    for _, a in ipairs({ "--", "sh", "-c", script }) do words[#words + 1] = a end
+    local r = H.run(words, { timeout = 20 })
+    assert.are.equal(1, r.status, r.err)
+    assert.are.equal("", r.out)
+    assert.is_true(one_line(r.err), r.err)
+    assert.truthy(r.err:find(want), r.err)
+    assert.are.equal("", H.leftovers(marker))
+    return r
+  end
+
+  it("raising a table while it loads: one line naming the file", function()
+    local pol = H.policy "error({})\n"
+    refused({ pol }, lit(pol) .. ": the policy raised a table value")
+  end)
+
+  it("returning something that is not a table", function()
+    refused({ "-E", "return 5" }, "%(eval%): a policy must return a table of handlers or nothing, not a number")
+    local pol = H.policy "return 'x'\n"
+    refused({ pol }, lit(pol) .. ": a policy must return .*not a string")
+  end)
+
+  it("defining nothing at all", function()
+    local pol = H.policy "local function openat() end\n"
+    refused({ pol }, "policy " .. lit(pol) .. " defines no handlers, hooks or rules")
+    refused({ "-E", "" }, "policy %-E CHUNK defines no handlers")
+  end)
+
+  it("defining nothing on purpose, or only rules, is fine", function()
+    for _, args in ipairs({ { "-E", "return {}" }, { (H.policy "return {}\n") },
+                            { "-E", "", "--inject=getppid:error=EPERM" },
+                            { "-E", "ttlua.rule{'getppid', ret = -1}" },
+                            { "-E", "require('ttlua.inject').rule{'getppid', error = 'EPERM'}" } }) do
+      for _, w in ipairs({ "--", "sh", "-c", "echo ran" }) do args[#args + 1] = w end
+      local r = H.run(args, { timeout = 20 })
+      assert.are.equal(0, r.status, r.err)
+      assert.are.equal("ran\n", r.out)
+    end
+  end)
+
+  it("an execve handler returning success: the message says so, not a stale errno", function()
+    local r = H.run({ "-E", "function execve() return 5 end", "--", "/bin/true" })
+    assert.are.equal(126, r.status)
+    assert.are.equal("ttlua: cannot run the command: execve returned 5 without running it\n", r.err)
+    r = H.run({ "-E", "function execve() return -E.EACCES end", "--", "/bin/true" })
+    assert.are.equal(126, r.status)
+    assert.are.equal("ttlua: cannot run the command: Permission denied\n", r.err)
+  end)
+end)

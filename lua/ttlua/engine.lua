@@ -906,15 +906,23 @@ function do_setup(argv, luadir)
   if E.wrap_log then log = E.wrap_log(log) end
   ttlua.log = log
 
-  local h
+  local h, globals
+  local path = o.policy or (luadir .. "/passthru.lua")
   if o.eval then
-    h, err = policy.load_chunk(o.eval, sys)
+    h, err, globals = policy.load_chunk(o.eval, sys)
   else
-    local path = o.policy or (luadir .. "/passthru.lua")
-    h, err = policy.load_file(path, sys)
+    h, err, globals = policy.load_file(path, sys)
   end
   if not h then
     errmsg("%s", err)
+    return 1
+  end
+  -- a policy that returned nothing and defined nothing is a mistake (a
+  -- file that is not a policy, handlers made local): `return {}` says
+  -- "nothing" on purpose
+  if globals and next(h) == nil and #E.policy_rules() == 0 then
+    errmsg("policy %s defines no handlers, hooks or rules (return {} to handle nothing)",
+      o.eval and "-E CHUNK" or path)
     return 1
   end
   for _, f in ipairs(E.policy_hooks) do
@@ -964,6 +972,16 @@ function do_setup(argv, luadir)
   end
   return { path = path, argv = o.command }
 end
+-- Rules declared so far (ttlua.rule, ttlua.inject.rule, --inject): a list.
+function E.policy_rules()
+  local list = {}
+  local r = package.loaded["ttlua.rules"]
+  for _, x in ipairs(r and r.list or {}) do list[#list + 1] = x end
+  local inj = package.loaded["ttlua.inject"]
+  for _, x in ipairs(inj and inj.rules or {}) do list[#list + 1] = x end
+  return list
+end
+
 -- Option handlers other modules add: function(opts) -> true | nil, message
 -- | an exit status (the option's work is done: exit now).
 E.setup_hooks = {}
