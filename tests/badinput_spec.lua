@@ -162,3 +162,93 @@ describe("a bad policy", function()
     assert.are.equal("ttlua: cannot run the command: Permission denied\n", r.err)
   end)
 end)
+
+describe("a handler error names the policy's file:line", function()
+  -- getppid made by the shell: $PPID is read at start, so use a program
+  -- that calls it: `sh -c 'echo $PPID'` calls getppid once
+  local function run(src, args)
+    local pol = H.policy(src)
+    local words = { pol }
+    for _, a in ipairs(args or {}) do words[#words + 1] = a end
+    for _, a in ipairs({ "--", "sh", "-c", "echo $PPID" }) do words[#words + 1] = a end
+    local r = H.run(words, { timeout = 20 })
+    return r, pol
+  end
+
+  it("an error deep in a helper: the innermost frame, in the message and the traceback", function()
+    local r, pol = run [[
+local function helper(t) return t.x.y end
+return { getppid = function(c) helper({}); c:run() end }
+]]
+    assert.are.equal(1, r.status, r.err)
+    assert.truthy(r.out:match("^%d+\n$"), r.out) -- the call proceeded
+    assert.truthy(r.err:find(lit(pol) .. ":11: attempt to index field 'x'"), r.err)
+    assert.truthy(r.err:find("\n%s+" .. lit(pol) .. ":?%d*: in function 'helper'"), r.err)
+  end)
+
+  it("error({}) and error(msg, 0): where it was raised", function()
+    local r, pol = run "return { getppid = function(c)\n  error({})\nend }\n"
+    assert.are.equal(1, r.status, r.err)
+    assert.truthy(r.err:find(lit(pol) .. ":12: a table value raised as an error"), r.err)
+    r, pol = run "return { getppid = function(c)\n  error('plain', 0)\nend }\n"
+    assert.truthy(r.err:find(lit(pol) .. ":12: plain"), r.err)
+  end)
+
+  it("an error in on_finish keeps its innermost frame", function()
+    local r, pol = run "return { on_finish = function()\n  local t; return t.x\nend }\n"
+    assert.are.equal(1, r.status, r.err)
+    assert.truthy(r.err:find("\n%s+" .. lit(pol) .. ":12: in function"), r.err)
+  end)
+
+  it("coroutine.yield in a handler", function()
+    local r, pol = run "return { getppid = function(c)\n  coroutine.yield('x')\nend }\n"
+    assert.are.equal(1, r.status, r.err)
+    assert.truthy(r.out:match("^%d+\n$"), r.out)
+    assert.truthy(r.err:find("^ttlua: " .. lit(pol) .. ":12: yielded x %(handlers must not call"), r.err)
+  end)
+
+  for _, v in ipairs({ "math.huge", "2^70", "-1e300", "0/0", "2^63", "-2^63", "1.5" }) do
+    it("a handler returning " .. v, function()
+      local r, pol = run(("return { getppid = function(c) return %s end }\n"):format(v))
+      assert.are.equal(1, r.status, r.err)
+      assert.truthy(r.out:match("^%d+\n$"), r.out) -- the call proceeded
+      assert.truthy(r.err:find("^ttlua: " .. lit(pol) .. ":11: handler getppid returned [^;]+; "
+        .. "expected an integer result %(|v| < 2%^63%) or nil"), r.err)
+      r = run(("return { getppid = function(c) return %s end }\n"):format(v), { "--strict" })
+      assert.are.equal(137, r.status, r.err)
+    end)
+  end
+
+  it("a handler returning the largest integers: accepted", function()
+    local r = run "return { getppid = function(c) return -2^63 + 1024 end }\n"
+    assert.are.equal(0, r.status, r.err)
+  end)
+
+  for _, v in ipairs({ "0/0", "-1", "'1'", "nil" }) do
+    it("ttlua.sleep(" .. v .. ")", function()
+      local r, pol = run(("return { getppid = function(c) ttlua.sleep(%s) end }\n"):format(v))
+      assert.are.equal(1, r.status, r.err)
+      assert.truthy(r.out:match("^%d+\n$"), r.out)
+      assert.truthy(r.err:find(lit(pol) .. ":11: ttlua.sleep%(%): [^\n]+ is not a number of seconds"),
+        r.err)
+    end)
+  end
+
+  it("a match= function of an inject rule: the rule's file:line, not inject.lua", function()
+    local r, pol = run [[
+local inject = require "ttlua.inject"
+inject.rule { "getppid", error = "EPERM", match = function(c) return c.nope.x end }
+return {}
+]]
+    assert.are.equal(1, r.status, r.err)
+    assert.truthy(r.err:find("getppid handler %(" .. lit(pol) .. ":12%)"), r.err)
+    assert.falsy(r.err:find("handler %(lua/ttlua/inject"), r.err)
+    r, pol = run [[
+local inject = require "ttlua.inject"
+inject.rule { "getppid", error = "EPERM", match = 5 }
+return {}
+]]
+    assert.are.equal(1, r.status, r.err)
+    assert.are.equal("ttlua: " .. pol .. ":12: inject.rule: match must be a function\n", r.err)
+  end)
+end)

@@ -99,7 +99,7 @@ local function settle(ctx, action, value, inj_nr, inj_args)
 end
 
 local function traceback(msg)
-  return debug.traceback(tostring(msg), 2)
+  return debug.traceback(tostring(msg), 1)
 end
 
 local function policy_error(what, msg)
@@ -143,7 +143,7 @@ local function handler_result(call, fn, ret)
     end
     return ACT.CONT
   end
-  if type(ret) == "number" and ret == floor(ret) then
+  if type(ret) == "number" and ret == floor(ret) and ret < 2^63 and ret > -2^63 then
     -- output arguments the handler assigned (call.statbuf = {...}) go to
     -- the tracee's buffers now; a bad buffer makes the call fail EFAULT
     if rawget(call, "_fills") and not write_outputs(call, fn) and ret >= 0 then ret = -14 end
@@ -159,9 +159,9 @@ local function handler_result(call, fn, ret)
     end
     if action then return action, value end
   end
-  policy_error(handler_where(fn), ("handler %s returned a %s; expected an integer result or nil"
-    .. " (the call proceeds)"):format(call.spec.name, type(ret) == "number" and "non-integer"
-    or type(ret)))
+  policy_error(handler_where(fn), ("handler %s returned %s; expected an integer result"
+    .. " (|v| < 2^63) or nil%s"):format(call.spec.name, type(ret) == "number" and tostring(ret)
+    or "a " .. type(ret), opts.strict and "; killing the tracee" or " (the call proceeds)"))
   return opts.strict and ACT.KILL or ACT.CONT
 end
 
@@ -194,11 +194,33 @@ local function worker(fn, arg, kind)
   end
 end
 
+-- "file:line" of the innermost Lua frame of coroutine co (where it
+-- raised an error or yielded), or nil.
+local function innermost(co)
+  for level = 0, 40 do
+    local info = debug.getinfo(co, level, "Sl")
+    if not info then return nil end
+    if info.what ~= "C" and (info.currentline or 0) > 0 then
+      return ("%s:%d"):format(info.short_src, info.currentline)
+    end
+  end
+end
+
+-- An error value as text that names where it was raised: error({}) or
+-- error("x", 0) carry no position of their own.
+local function error_text(err, co)
+  local text = (type(err) == "string" or type(err) == "number") and tostring(err)
+  if text and text:match("^[^\n]-:%d+: ") then return text end
+  text = text or ("a %s value raised as an error"):format(type(err))
+  local at = innermost(co)
+  return at and (at .. ": " .. text) or text
+end
+
 -- What a coroutine was started for (for error reports): ctx.fn, ctx.arg,
 -- ctx.kind are set by start() and on_syscall().
 local function coroutine_failed(ctx, co, err)
   local th = ctx.thread or ctx
-  local tb = debug.traceback(co, tostring(err))
+  local tb = debug.traceback(co, error_text(err, co))
   local kind, fn, arg = ctx.kind, ctx.fn, ctx.arg
   local action
   if kind == "call" or kind == "commit" then
@@ -251,9 +273,11 @@ local function step(ctx, co, x, y, z)
   else
     -- the policy yielded from a handler itself: not ours to interpret
     th.waiter = nil
-    policy_error("a handler of thread " .. ctx.tid, "yielded " .. tostring(what) ..
-      " (handlers must not call coroutine.yield directly); the call proceeds")
-    settle(ctx, ACT.CONT)
+    local fn = ctx.fn
+    policy_error(innermost(co) or (fn and handler_where(fn)) or ("a handler of thread " .. ctx.tid),
+      "yielded " .. tostring(what) .. " (handlers must not call coroutine.yield directly)"
+      .. (opts.strict and "; killing the tracee" or "; the call proceeds"))
+    settle(ctx, opts.strict and ACT.KILL or ACT.CONT)
   end
 end
 
@@ -356,6 +380,10 @@ end
 function E.sleep(seconds)
   local ctx = running
   if not ctx then error("ttlua.sleep() works only inside a handler", 2) end
+  if type(seconds) ~= "number" or seconds ~= seconds or seconds < 0 or seconds == math.huge then
+    error(("ttlua.sleep(): %s is not a number of seconds >= 0"):format(
+      type(seconds) == "number" and tostring(seconds) or "a " .. type(seconds)), 2)
+  end
   if running_direct then
     error("ttlua.sleep() in a handler declared ttlua.direct (or a call:after function)", 2)
   end
@@ -538,7 +566,8 @@ local function run_after(th, call, r)
   direct_th = nil
   E.direct_call = nil
   running, running_direct = nil, nil
-  if r ~= nil and type(ret) == "number" and ret == floor(ret) and ret ~= r then
+  if r ~= nil and type(ret) == "number" and ret == floor(ret) and ret ~= r
+      and ret < 2^63 and ret > -2^63 then
     rawset(call, "result", ret)
     return settle(th, ACT.RETURN, ret)
   end

@@ -138,12 +138,15 @@ function M.load_chunk(src, sys)
 end
 
 -- Wrappers (e.g. ttlua.inject's) map to the handler they wrap, so errors
--- name the policy's own file:line.
+-- name the policy's own file:line; or to a "file:line" string (where a
+-- rule with no handler of its own was made).
 M.origin = setmetatable({}, { __mode = "k" })
 
 -- "file:line" where a function was defined.
 function M.where(fn)
-  fn = M.origin[fn] or fn
+  local o = M.origin[fn]
+  if type(o) == "string" then return o end
+  fn = o or fn
   local info = debug.getinfo(fn, "S")
   if not info then return "?" end
   return ("%s:%d"):format(info.short_src, info.linedefined)
