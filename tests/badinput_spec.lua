@@ -252,3 +252,17 @@ return {}
     assert.are.equal("ttlua: " .. pol .. ":12: inject.rule: match must be a function\n", r.err)
   end)
 end)
+
+describe("SIGTERM to ttlua while the policy is stuck", function()
+  for _, where in ipairs({ "on_start", "getppid" }) do
+    it("in " .. where .. ": exits 143 (128 + SIGTERM), nothing left", function()
+      local pol = H.policy(("return { %s = function() while true do end end }\n"):format(where))
+      local script, marker = marked("echo $PPID; sleep 300")
+      local r = H.sh(("set -m; %s %s -- sh -c %s & t=$!; sleep 0.7; kill -TERM $t; wait $t")
+        :format(H.q(H.ttlua), H.q(pol), H.q(script)), { timeout = 30 })
+      assert.are.equal(143, r.status, r.err)
+      assert.truthy(r.err:find("interrupted"), r.err)
+      assert.are.equal("", H.leftovers(marker))
+    end)
+  end
+end)
