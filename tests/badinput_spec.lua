@@ -266,3 +266,70 @@ describe("SIGTERM to ttlua while the policy is stuck", function()
     end)
   end
 end)
+
+describe("the command line", function()
+  local function refused(args, msg)
+    local script, marker = marked("echo ran")
+    for _, w in ipairs({ "--", "sh", "-c", script }) do args[#args + 1] = w end
+    local r = H.run(args, { timeout = 20 })
+    assert.are.equal(1, r.status, r.err)
+    assert.are.equal("", r.out)
+    assert.are.equal("ttlua: " .. msg .. "\n", r.err)
+    assert.are.equal("", H.leftovers(marker))
+  end
+
+  it("-s outside 0..INT_MAX", function()
+    for _, v in ipairs({ "3000000000", "-1", "1.5", "1e3", "x", "" }) do
+      refused({ "-s", v }, ('-s: "%s" is not an integer from 0 to 2147483647'):format(v))
+    end
+  end)
+
+  it("-s INT_MAX works, strings are read within reason", function()
+    local r = H.run({ "-s", "2147483647", "--", "sh", "-c", "echo hi" }, { timeout = 20 })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("hi\n", r.out)
+    assert.truthy(r.err:find('execve%("/[^"]*sh", %["sh", "%-c", "echo hi"%]'), r.err)
+    assert.truthy(r.err:find('write%(1, "hi\\n", 3%) += 3'), r.err)
+  end)
+
+  it("two policy files", function()
+    local a, b = H.policy "return {}\n", H.policy "return {}\n"
+    refused({ a, b }, ("more than one policy (%s, %s); put the command after --"):format(a, b))
+  end)
+
+  it("output modes with a policy that is not passthru", function()
+    local pol = H.policy "return { getppid = function() end }\n"
+    for _, opt in ipairs({ "-c", "-C", "--json", "-y", "-yy", "-z", "-Z", "-qq", "-w" }) do
+      refused({ opt, pol }, opt .. " works only with the default passthru policy")
+      refused({ opt, "-E", "return {}" }, opt .. " works only with the default passthru policy")
+    end
+    refused({ "-e", "status=failed", pol }, "-e status= works only with the default passthru policy")
+    refused({ "-S", "calls", pol }, "-S works only with the default passthru policy")
+  end)
+
+  it("-f and -q are accepted (ttlua always follows children); -ff is refused", function()
+    local r = H.run({ "-f", "-q", "--", "sh", "-c", "/bin/echo hi & wait" }, { timeout = 20 })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("hi\n", r.out)
+    assert.truthy(r.err:find("%[pid +%d+%] write%(1, \"hi\\n\", 3%)"), r.err)
+    refused({ "-ff" }, "-ff (a log file per process) is not supported; children are always"
+      .. " followed into the one log")
+  end)
+
+  it("-p PID -p PID attaches once", function()
+    local cmd, marker = H.unique_sleep()
+    local pidfile = H.tmpname(".pid")
+    os.execute(("setsid %s %s >/dev/null 2>&1 </dev/null & echo $! > %s"):format(cmd[1], cmd[2],
+      H.q(pidfile)))
+    local pid = H.readfile(pidfile):match("%d+")
+    local pol, rec = H.policy "return { on_start = function(p) RECORD(p.pid) end }\n"
+    local r = H.sh(("set -m; %s %s -p %s -p %s & t=$!; sleep 0.7; kill -INT $t; wait $t")
+      :format(H.q(H.ttlua), H.q(pol), pid, pid), { timeout = 20 })
+    os.execute("kill -KILL " .. pid)
+    assert.are.equal(130, r.status, r.err)
+    assert.falsy(r.err:find("ttlua:"), r.err)
+    assert.are.same({ { tonumber(pid) } }, H.records(rec))
+    os.execute("sleep 0.2")
+    assert.are.equal("", H.leftovers(marker))
+  end)
+end)
