@@ -936,11 +936,11 @@ function do_setup(argv, luadir)
   ttlua.log = log
 
   local h, globals
-  local path = o.policy or (luadir .. "/passthru.lua")
+  local policy_path = o.policy or (luadir .. "/passthru.lua")
   if o.eval then
     h, err, globals = policy.load_chunk(o.eval, sys)
   else
-    h, err, globals = policy.load_file(path, sys)
+    h, err, globals = policy.load_file(policy_path, sys)
   end
   if not h then
     errmsg("%s", err)
@@ -951,7 +951,7 @@ function do_setup(argv, luadir)
   -- "nothing" on purpose
   if globals and next(h) == nil and #E.policy_rules() == 0 then
     errmsg("policy %s defines no handlers, hooks or rules (return {} to handle nothing)",
-      o.eval and "-E CHUNK" or path)
+      o.eval and "-E CHUNK" or policy_path)
     return 1
   end
   for _, f in ipairs(E.policy_hooks) do
