@@ -202,14 +202,17 @@ static void stop_hook(lua_State *s, lua_Debug *ar)
     luaL_error(s, "interrupted");
 }
 
+/* The signal that interrupted ttlua: its exit status is 128 + it. */
+static volatile sig_atomic_t interrupt_signo = SIGINT;
+
 static void on_watchdog(int sig)
 {
     (void)sig;
     if (in_lua) {
         static const char msg[] = "ttlua: interrupted: the policy did not return\n";
         if (write(2, msg, sizeof msg - 1) < 0)
-            _exit(130);
-        _exit(130);
+            _exit(128 + interrupt_signo);
+        _exit(128 + interrupt_signo);
     }
 }
 
@@ -217,6 +220,7 @@ static void bridge_interrupt(int sig)
 {
     if (!in_lua)
         return;
+    interrupt_signo = sig;
     if (++interrupts >= 2)
         _exit(128 + sig);
     /* Not at once: a handler about to return must not fail because a

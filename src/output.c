@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #define CAP (64 * 1024)
@@ -14,7 +15,7 @@ static char buf[CAP];
 static size_t used;
 static int fd = 2;
 static int broken;
-static int interactive = 1;
+static int interactive = -1; /* not known yet */
 
 int output_open(const char *path)
 {
@@ -27,9 +28,22 @@ int output_open(const char *path)
     if (fd > 2)
         close(fd);
     fd = nfd;
-    struct stat st;
-    interactive = !(fstat(fd, &st) == 0 && S_ISREG(st.st_mode));
+    interactive = -1;
     return 0;
+}
+
+/* A reader may be watching: a tty, a pipe, a socket, not a regular file
+ * nor /dev/null. */
+static int is_interactive(void)
+{
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        return 1;
+    if (S_ISREG(st.st_mode))
+        return 0;
+    if (S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3))
+        return 0;
+    return 1;
 }
 
 void output_flush(void)
@@ -81,5 +95,13 @@ int output_pending(void)
 
 int output_interactive(void)
 {
+    if (interactive < 0)
+        interactive = is_interactive();
     return interactive;
+}
+
+void output_flush_if_interactive(void)
+{
+    if (used > 0 && output_interactive())
+        output_flush();
 }

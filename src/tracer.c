@@ -73,11 +73,21 @@ static void warn_errno(const char *what, pid_t tid)
 static void resume(struct tracee *t, int stop_at_syscall, int sig)
 {
     int req = (stop_at_syscall || t->attached) ? PTRACE_SYSCALL : PTRACE_CONT;
+    output_flush_if_interactive();
     t->stop = STOP_NONE;
     t->stop_event = 0;
     t->held = 0;
-    if (ptrace(req, t->tid, 0, (void *)(long)sig) < 0)
+    if (ptrace(req, t->tid, 0, (void *)(long)sig) < 0) {
+        /* A bad signal number (EIO) must not leave the tracee stopped:
+         * resume it without the signal. */
+        if (sig != 0 && (errno == EIO || errno == EINVAL)) {
+            fprintf(stderr, "ttlua: cannot deliver signal %d to %d: %s; resumed without it\n", sig,
+                    (int)t->tid, strerror(errno));
+            if (ptrace(req, t->tid, 0, 0) == 0)
+                return;
+        }
         warn_errno("resume", t->tid);
+    }
 }
 
 /* After an injection sequence ends, re-send signals that arrived during it. */
@@ -333,6 +343,7 @@ static int apply(struct tracee *t, int action, int64_t value, int64_t inj_nr,
     case STOP_GROUP:
         t->stop = STOP_NONE;
         t->held = 0;
+        output_flush_if_interactive();
         if (ptrace(PTRACE_LISTEN, t->tid, 0, 0) < 0)
             warn_errno("listen", t->tid);
         return 0;
@@ -634,6 +645,8 @@ static void announce_attached(struct tracee *t)
     t->stop = STOP_EVENT;
     ev_reset(EV_SPAWN, t);
     call_engine();
+    if (ttl_ev.action == ACT_KILL) /* on_start failed under --strict */
+        kill(t->pid, SIGKILL);
     t->stop = STOP_NONE;
 }
 
@@ -891,16 +904,20 @@ static void child_exec(int go, int err, const char *path, char *const argv[])
     inherit_restore(err);
     int rc = filter_load();
     if (rc < 0) {
-        int e = -rc;
-        if (write(err, &e, sizeof e) < 0)
+        int e[2] = {-rc, -1};
+        if (write(err, e, sizeof e) < 0)
             _exit(126);
         _exit(126);
     }
-    execv(path, argv);
-    int e = errno;
-    if (write(err, &e, sizeof e) < 0)
+    errno = 0;
+    /* { errno, what execve returned }: a policy may answer execve with a
+     * result that is no error, and errno is then stale */
+    int e[2] = {0, execv(path, argv)};
+    if (e[1] == -1)
+        e[0] = errno;
+    if (write(err, e, sizeof e) < 0)
         _exit(127);
-    _exit(e == ENOENT ? 127 : 126);
+    _exit(e[0] == ENOENT ? 127 : 126);
 }
 
 pid_t tracer_spawn(const char *path, char *const argv[])
@@ -932,6 +949,8 @@ pid_t tracer_spawn(const char *path, char *const argv[])
     t->announced = 1;
     ev_reset(EV_SPAWN, t);
     call_engine();
+    if (ttl_ev.action == ACT_KILL) /* on_start failed under --strict */
+        kill(pid, SIGKILL);
     if (write(go[1], "g", 1) < 0)
         fprintf(stderr, "ttlua: could not start the command: %s\n", strerror(errno));
     close(go[1]);
@@ -1069,11 +1088,16 @@ int tracer_request_detach(void)
 
 static void report_exec_failure(void)
 {
-    int e = 0;
+    int e[2] = {0, 0};
     if (exec_err_fd < 0)
         return;
-    if (read(exec_err_fd, &e, sizeof e) == sizeof e && e)
-        fprintf(stderr, "ttlua: cannot run the command: %s\n", strerror(e));
+    if (read(exec_err_fd, e, sizeof e) == sizeof e) {
+        if (e[0])
+            fprintf(stderr, "ttlua: cannot run the command: %s\n", strerror(e[0]));
+        else
+            fprintf(stderr,
+                    "ttlua: cannot run the command: execve returned %d without running it\n", e[1]);
+    }
     close(exec_err_fd);
     exec_err_fd = -1;
 }

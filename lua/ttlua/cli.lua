@@ -19,7 +19,8 @@ Policy:
                        (ttlua, E (errno) and C (constants) are in scope)
 Output:
   -o FILE              write the log to FILE instead of stderr
-  -s N                 print at most N bytes of each string (default 32)
+  -s N                 print at most N bytes of each string (default 32;
+                       0..2147483647, strings are read up to 1 MiB)
 Tracing:
   -p PID               attach to a running process (repeatable); it has no
                        seccomp filter, so every syscall stops (slower), and
@@ -33,6 +34,10 @@ Tracing:
   --stats              at exit, print ptrace stop counts and ttlua's CPU time
                        on stderr (the stop economy, checkable)
   --arg KEY=VALUE      a setting for the policy (ttlua.args.KEY); repeatable
+  -f                   accepted for strace users: ttlua always follows
+                       children and threads (-ff is not supported)
+  -q                   accepted for strace users: ttlua prints no
+                       attach/detach messages anyway
 Other:
   -h, --help           this text
   -V, --version        the version
@@ -56,6 +61,7 @@ local valued = {
 local flags = {
   ["-h"] = "help", ["--help"] = "help", ["-V"] = "version", ["--version"] = "version",
   ["--no-vdso"] = "no_vdso", ["--strict"] = "strict", ["--dump-filter"] = "dump_filter",
+  ["-f"] = "follow", -- strace's: ttlua always follows children
 }
 
 -- Extra options registered by other modules: name -> {key=, value=bool, ...}.
@@ -112,11 +118,14 @@ function M.parse(argv)
       local key = valued[name] or x.key
       o.order[#o.order + 1] = { name, v }
       if key == "pid" then
-        local pid = tonumber(v)
-        if not pid or pid <= 0 or pid % 1 ~= 0 then
+        local pid = v:match("^%d+$") and tonumber(v)
+        if not pid or pid <= 0 or pid > 2147483647 then
           return nil, ("-p: %q is not a process id"):format(v)
         end
-        o.pids[#o.pids + 1] = pid
+        -- the same process twice is attached once
+        local seen = false
+        for _, p in ipairs(o.pids) do seen = seen or p == pid end
+        if not seen then o.pids[#o.pids + 1] = pid end
       elseif key == "expr" then
         o.exprs[#o.exprs + 1] = v
       elseif key == "arg" then
@@ -125,9 +134,9 @@ function M.parse(argv)
         end
         o.args[#o.args + 1] = v
       elseif key == "strsize" then
-        local n = tonumber(v)
-        if not n or n < 0 or n % 1 ~= 0 then
-          return nil, ("-s: %q is not a non-negative integer"):format(v)
+        local n = v:match("^%d+$") and tonumber(v)
+        if not n or n > 2147483647 then
+          return nil, ("-s: %q is not an integer from 0 to 2147483647"):format(v)
         end
         o.strsize = n
       elseif x and x.multi then
@@ -139,10 +148,16 @@ function M.parse(argv)
     elseif flags[name] or (x and not x.value) then
       if inline then return nil, ("option %s takes no value"):format(name) end
       o[flags[name] or x.key] = true
+    elseif a == "-ff" then
+      return nil, "-ff (a log file per process) is not supported; children are always"
+        .. " followed into the one log"
     elseif a:sub(1, 1) == "-" and #a > 1 then
       return nil, ("unknown option %s (see ttlua --help)"):format(a)
     elseif not o.policy and a:match("%.lua$") then
       o.policy = a
+    elseif a:match("%.lua$") and not o.eval then
+      -- a second policy, not a command: words ending in .lua are policies
+      return nil, ("more than one policy (%s, %s); put the command after --"):format(o.policy, a)
     else
       -- strace style: the first plain word starts the command
       o.command = { unpack(argv, i) }

@@ -124,10 +124,14 @@ function M.read_scratch(pid, addr, len)
 end
 
 local complete = ffi.new("int[1]")
+-- A string is read into a buffer of its maximum size: whatever -s says,
+-- at most this much (a string cut there ends in "...").
+M.STR_CAP = 1024 * 1024
 -- Read a NUL-terminated string of at most max bytes.  Returns the string
 -- and whether it ended (false: cut at max or at unreadable memory).
 function M.readstr(pid, addr, max)
   max = max or 4096
+  if max > M.STR_CAP then max = M.STR_CAP end
   local b = scratch_buf(max + 1)
   local n = C.ttl_mem_readstr(pid, addr, ffi.cast("char *", b), max, complete)
   if n < 0 then return fail(n) end
@@ -136,6 +140,7 @@ end
 
 -- readstr() into the scratch buffer: buffer, length, complete; or nil, err.
 function M.readstr_scratch(pid, addr, max)
+  if max > M.STR_CAP then max = M.STR_CAP end
   local b = scratch_buf(max + 1)
   local n = C.ttl_mem_readstr(pid, addr, ffi.cast("char *", b), max, complete)
   if n < 0 then return fail(n) end

@@ -99,7 +99,7 @@ local function settle(ctx, action, value, inj_nr, inj_args)
 end
 
 local function traceback(msg)
-  return debug.traceback(tostring(msg), 2)
+  return debug.traceback(tostring(msg), 1)
 end
 
 local function policy_error(what, msg)
@@ -143,7 +143,7 @@ local function handler_result(call, fn, ret)
     end
     return ACT.CONT
   end
-  if type(ret) == "number" and ret == floor(ret) then
+  if type(ret) == "number" and ret == floor(ret) and ret < 2^63 and ret > -2^63 then
     -- output arguments the handler assigned (call.statbuf = {...}) go to
     -- the tracee's buffers now; a bad buffer makes the call fail EFAULT
     if rawget(call, "_fills") and not write_outputs(call, fn) and ret >= 0 then ret = -14 end
@@ -159,9 +159,9 @@ local function handler_result(call, fn, ret)
     end
     if action then return action, value end
   end
-  policy_error(handler_where(fn), ("handler %s returned a %s; expected an integer result or nil"
-    .. " (the call proceeds)"):format(call.spec.name, type(ret) == "number" and "non-integer"
-    or type(ret)))
+  policy_error(handler_where(fn), ("handler %s returned %s; expected an integer result"
+    .. " (|v| < 2^63) or nil%s"):format(call.spec.name, type(ret) == "number" and tostring(ret)
+    or "a " .. type(ret), opts.strict and "; killing the tracee" or " (the call proceeds)"))
   return opts.strict and ACT.KILL or ACT.CONT
 end
 
@@ -194,11 +194,33 @@ local function worker(fn, arg, kind)
   end
 end
 
+-- "file:line" of the innermost Lua frame of coroutine co (where it
+-- raised an error or yielded), or nil.
+local function innermost(co)
+  for level = 0, 40 do
+    local info = debug.getinfo(co, level, "Sl")
+    if not info then return nil end
+    if info.what ~= "C" and (info.currentline or 0) > 0 then
+      return ("%s:%d"):format(info.short_src, info.currentline)
+    end
+  end
+end
+
+-- An error value as text that names where it was raised: error({}) or
+-- error("x", 0) carry no position of their own.
+local function error_text(err, co)
+  local text = (type(err) == "string" or type(err) == "number") and tostring(err)
+  if text and text:match("^[^\n]-:%d+: ") then return text end
+  text = text or ("a %s value raised as an error"):format(type(err))
+  local at = innermost(co)
+  return at and (at .. ": " .. text) or text
+end
+
 -- What a coroutine was started for (for error reports): ctx.fn, ctx.arg,
 -- ctx.kind are set by start() and on_syscall().
 local function coroutine_failed(ctx, co, err)
   local th = ctx.thread or ctx
-  local tb = debug.traceback(co, tostring(err))
+  local tb = debug.traceback(co, error_text(err, co))
   local kind, fn, arg = ctx.kind, ctx.fn, ctx.arg
   local action
   if kind == "call" or kind == "commit" then
@@ -233,7 +255,8 @@ local function step(ctx, co, x, y, z)
     if not ctx.hook and (a ~= ACT.RUN or not th.call or not rawget(th.call, "_after")) then
       th.call = nil
     end
-    settle(ctx, a, b)
+    -- (a hook's return value is for the engine to judge, not a result)
+    settle(ctx, a, not ctx.hook and b or nil)
     return a, b
   end
   ctx.co = co
@@ -250,9 +273,11 @@ local function step(ctx, co, x, y, z)
   else
     -- the policy yielded from a handler itself: not ours to interpret
     th.waiter = nil
-    policy_error("a handler of thread " .. ctx.tid, "yielded " .. tostring(what) ..
-      " (handlers must not call coroutine.yield directly); the call proceeds")
-    settle(ctx, ACT.CONT)
+    local fn = ctx.fn
+    policy_error(innermost(co) or (fn and handler_where(fn)) or ("a handler of thread " .. ctx.tid),
+      "yielded " .. tostring(what) .. " (handlers must not call coroutine.yield directly)"
+      .. (opts.strict and "; killing the tracee" or "; the call proceeds"))
+    settle(ctx, opts.strict and ACT.KILL or ACT.CONT)
   end
 end
 
@@ -355,6 +380,10 @@ end
 function E.sleep(seconds)
   local ctx = running
   if not ctx then error("ttlua.sleep() works only inside a handler", 2) end
+  if type(seconds) ~= "number" or seconds ~= seconds or seconds < 0 or seconds == math.huge then
+    error(("ttlua.sleep(): %s is not a number of seconds >= 0"):format(
+      type(seconds) == "number" and tostring(seconds) or "a " .. type(seconds)), 2)
+  end
   if running_direct then
     error("ttlua.sleep() in a handler declared ttlua.direct (or a call:after function)", 2)
   end
@@ -537,7 +566,8 @@ local function run_after(th, call, r)
   direct_th = nil
   E.direct_call = nil
   running, running_direct = nil, nil
-  if r ~= nil and type(ret) == "number" and ret == floor(ret) and ret ~= r then
+  if r ~= nil and type(ret) == "number" and ret == floor(ret) and ret ~= r
+      and ret < 2^63 and ret > -2^63 then
     rawset(call, "result", ret)
     return settle(th, ACT.RETURN, ret)
   end
@@ -565,6 +595,7 @@ end
 local function on_spawn()
   local th = thread_of(ev.tid, ev.pid)
   th.proc.attached = ev.attached ~= 0
+  current = th -- (new just now) its answer, e.g. KILL under --strict, is ev's
   hook("on_start", th, th.proc)
 end
 
@@ -618,8 +649,6 @@ local function on_exit()
   local th = threads[tid]
   if not th then return end
   threads[tid] = nil
-  nthreads = nthreads - 1
-  if log then log.ntracees = nthreads end
   local proc = th.proc
   proc:_thread_gone(tid)
   th.dead = true
@@ -640,6 +669,10 @@ local function on_exit()
   end
   current = th
   hook("on_exit", th, proc, how)
+  -- counted until after the hook: its "+++ exited +++" line keeps the
+  -- [pid N] prefix the thread's other lines had
+  nthreads = nthreads - 1
+  if log then log.ntracees = nthreads end
 end
 
 local siginfo_of
@@ -648,7 +681,19 @@ local function on_signal()
   if not handlers.on_signal then return end
   local info = siginfo_of(ev.siginfo)
   local v = hook("on_signal", th, th.proc, ev.sig, info)
-  if type(v) == "number" then ev.sig = v end
+  if v == nil then return end
+  -- the kernel takes 0 (suppress) .. 64; anything else would fail the
+  -- resume and leave the thread stopped
+  if type(v) == "number" and v == floor(v) and v >= 0 and v <= 64 then
+    ev.sig = v
+    return
+  end
+  local shown = type(v) == "string" and ("%q"):format(v)
+    or type(v) == "number" and tostring(v) or "a " .. type(v)
+  policy_error(handler_where(handlers.on_signal), ("on_signal returned %s; expected nil"
+    .. " or a signal number 0..64%s"):format(shown, opts.strict and "; killing the tracee"
+    or " (the signal is delivered unchanged)"))
+  if opts.strict then settle(th, ACT.KILL) end
 end
 
 function siginfo_of(raw)
@@ -890,15 +935,23 @@ function do_setup(argv, luadir)
   if E.wrap_log then log = E.wrap_log(log) end
   ttlua.log = log
 
-  local h
+  local h, globals
+  local policy_path = o.policy or (luadir .. "/passthru.lua")
   if o.eval then
-    h, err = policy.load_chunk(o.eval, sys)
+    h, err, globals = policy.load_chunk(o.eval, sys)
   else
-    local path = o.policy or (luadir .. "/passthru.lua")
-    h, err = policy.load_file(path, sys)
+    h, err, globals = policy.load_file(policy_path, sys)
   end
   if not h then
     errmsg("%s", err)
+    return 1
+  end
+  -- a policy that returned nothing and defined nothing is a mistake (a
+  -- file that is not a policy, handlers made local): `return {}` says
+  -- "nothing" on purpose
+  if globals and next(h) == nil and #E.policy_rules() == 0 then
+    errmsg("policy %s defines no handlers, hooks or rules (return {} to handle nothing)",
+      o.eval and "-E CHUNK" or policy_path)
     return 1
   end
   for _, f in ipairs(E.policy_hooks) do
@@ -948,6 +1001,16 @@ function do_setup(argv, luadir)
   end
   return { path = path, argv = o.command }
 end
+-- Rules declared so far (ttlua.rule, ttlua.inject.rule, --inject): a list.
+function E.policy_rules()
+  local list = {}
+  local r = package.loaded["ttlua.rules"]
+  for _, x in ipairs(r and r.list or {}) do list[#list + 1] = x end
+  local inj = package.loaded["ttlua.inject"]
+  for _, x in ipairs(inj and inj.rules or {}) do list[#list + 1] = x end
+  return list
+end
+
 -- Option handlers other modules add: function(opts) -> true | nil, message
 -- | an exit status (the option's work is done: exit now).
 E.setup_hooks = {}

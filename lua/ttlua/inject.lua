@@ -624,7 +624,16 @@ local function policy_hook(h, t)
       static[#static + 1] = { nr, rules[1] }
     else
       local w = wrapper(rules, own, h.default)
-      if own then policy.origin[w] = own end
+      if own then
+        policy.origin[w] = own
+      else
+        -- errors in a match= function name the rule that has it
+        local blame
+        for _, r in ipairs(rules) do
+          if r.match then blame = r.origin; break end
+        end
+        policy.origin[w] = blame or h.default or rules[1].origin
+      end
       h[name] = w
     end
     for _, r in ipairs(rules) do any_signal = any_signal or r.signal ~= nil end

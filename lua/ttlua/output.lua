@@ -29,7 +29,7 @@ reg({ "-w", "--summary-wall-clock" }, "summary_wall", false)
 reg({ "-S", "--summary-sort-by" }, "summary_sortby", true)
 reg({ "-z", "--successful-only" }, "successful_only", false)
 reg({ "-Z", "--failed-only" }, "failed_only", false)
-reg({ "-q" }, "quiet1", false)
+reg({ "-q" }, "quiet1", false) -- accepted for strace users: ttlua prints no attach messages
 reg({ "-qq" }, "quiet2", false)
 reg({ "--trace" }, "long_trace", true, { multi = true })
 reg({ "--signal" }, "long_signal", true, { multi = true })
@@ -189,6 +189,22 @@ local function setup(E, o)
   if q.trace and (o.policy or o.eval) then
     return nil, "-e trace= selects what the built-in passthru policy logs; "
       .. "a policy chooses its calls by its handlers"
+  end
+  if o.policy or o.eval then
+    -- the log is passthru's: with another policy these would do nothing
+    local modes = { { "summary_only", "-c" }, { "summary", "-C" }, { "summary_wall", "-w" },
+      { "summary_sortby", "-S" }, { "json", "--json" }, { "decode_fds_path", "-y" },
+      { "decode_fds_all", "-yy" }, { "successful_only", "-z" }, { "failed_only", "-Z" },
+      { "quiet2", "-qq" } }
+    for _, m in ipairs(modes) do
+      if o[m[1]] then return nil, m[2] .. " works only with the default passthru policy" end
+    end
+    for _, k in ipairs({ "status", "signal", "quiet", "decode_fds" }) do
+      if q[k] then
+        return nil, ("-e %s= works only with the default passthru policy"):format(
+          k:gsub("_", "-"))
+      end
+    end
   end
   o.trace_set, o.signal_set, o.quiet_set = q.trace, q.signal, q.quiet
   if o.successful_only or o.failed_only then

@@ -83,7 +83,27 @@ local function globals_of(env)
   return h
 end
 
--- Load a policy from a file.  Returns handlers or nil, one-line error.
+-- Run a loaded chunk: its return value, or nil and a one-line error.
+local function run_chunk(chunk, name)
+  local ok, ret = xpcall(chunk, debug.traceback)
+  if ok then return true, ret end
+  if type(ret) == "string" then return nil, (ret:gsub("\n.*", "")) end
+  -- error({}) and the like: no message, no position
+  return nil, ("%s: the policy raised a %s value instead of an error message"):format(
+    name, type(ret))
+end
+
+-- The handlers a chunk returned (a table) or defined as globals (it
+-- returned nil); the third result says which.  name: for messages.
+local function handlers_of(ret, env, name)
+  if type(ret) == "table" then return ret end
+  if ret == nil then return globals_of(env), nil, true end
+  return nil, ("%s: a policy must return a table of handlers or nothing, not a %s"):format(
+    name, type(ret))
+end
+
+-- Load a policy from a file.  Returns handlers or nil, one-line error;
+-- a third result true when the handlers are the chunk's globals.
 function M.load_file(path, sys)
   local f = io.open(path, "r")
   if not f then
@@ -95,17 +115,12 @@ function M.load_file(path, sys)
   local chunk, err = loadfile(path)
   if not chunk then return nil, err end
   setfenv(chunk, env)
-  local ok, ret = xpcall(chunk, debug.traceback)
-  if not ok then return nil, (ret:gsub("\n.*", "")) end
-  local handlers
-  if type(ret) == "table" then
-    handlers = ret
-  elseif ret == nil then
-    handlers = globals_of(env)
-  else
-    return nil, ("%s: a policy must return a table of handlers, not a %s"):format(path, type(ret))
-  end
-  return M.check(handlers, sys, path)
+  local ok, ret = run_chunk(chunk, path)
+  if not ok then return nil, ret end
+  local handlers, herr, globals = handlers_of(ret, env, path)
+  if not handlers then return nil, herr end
+  local checked, cerr = M.check(handlers, sys, path)
+  return checked, cerr, globals
 end
 
 -- Load an inline -E chunk: handlers are its global functions.
@@ -114,19 +129,24 @@ function M.load_chunk(src, sys)
   local chunk, err = loadstring(src, "=(eval)")
   if not chunk then return nil, err end
   setfenv(chunk, env)
-  local ok, ret = xpcall(chunk, debug.traceback)
-  if not ok then return nil, (ret:gsub("\n.*", "")) end
-  if type(ret) == "table" then return M.check(ret, sys, "(eval)") end
-  return M.check(globals_of(env), sys, "(eval)")
+  local ok, ret = run_chunk(chunk, "(eval)")
+  if not ok then return nil, ret end
+  local handlers, herr, globals = handlers_of(ret, env, "(eval)")
+  if not handlers then return nil, herr end
+  local checked, cerr = M.check(handlers, sys, "(eval)")
+  return checked, cerr, globals
 end
 
 -- Wrappers (e.g. ttlua.inject's) map to the handler they wrap, so errors
--- name the policy's own file:line.
+-- name the policy's own file:line; or to a "file:line" string (where a
+-- rule with no handler of its own was made).
 M.origin = setmetatable({}, { __mode = "k" })
 
 -- "file:line" where a function was defined.
 function M.where(fn)
-  fn = M.origin[fn] or fn
+  local o = M.origin[fn]
+  if type(o) == "string" then return o end
+  fn = o or fn
   local info = debug.getinfo(fn, "S")
   if not info then return "?" end
   return ("%s:%d"):format(info.short_src, info.linedefined)

@@ -298,7 +298,8 @@ T.strarray = {
   end,
   format = function(call, raw)
     if raw == 0 then return "NULL" end
-    local max = M.opts.strsize
+    -- (as many elements as -s says, within reason: the pointers are read at once)
+    local max = math.min(M.opts.strsize, 4096)
     local ptrs, ended = read_ptrs(call, raw, max)
     if not ptrs then return ptr(raw) end
     local parts = {}
