@@ -454,6 +454,28 @@ describe("exec", function()
     assert.are.same({ "write", "exec from a thread\n", exec2[4], exec2[4] }, last)
   end)
 
+  it("scratch memory is mapped afresh after exec: a rewritten path works before and after", function()
+    local target = H.writefile(H.tmpname(".txt"), "redirected\n")
+    local pol, rec = H.policy(([[
+      return { openat = function(c)
+        if c.pathname ~= "/x" then return end
+        c.pathname = %q -- a longer string: it goes to scratch memory
+        local fd = c:run()
+        RECORD(c.proc.pid, c.pathname, fd >= 0)
+      end }
+    ]]):format(target))
+    -- sh opens /x itself (the redirect) before its exec, then cat, in the
+    -- same process, opens it after: its old scratch mapping is gone
+    local r = H.run({ pol, "--", "sh", "-c", 'cat /x; read l </x; echo "sh: $l"; exec cat /x' })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("redirected\nsh: redirected\nredirected\n", r.out)
+    local got = H.records(rec)
+    assert.are.equal(3, #got)
+    for _, e in ipairs(got) do assert.are.same({ e[1], target, true }, e) end
+    assert.are_not.equal(got[1][1], got[2][1]) -- the first cat is a child
+    assert.are.equal(got[2][1], got[3][1])     -- sh and the exec'd cat: one process
+  end)
+
   it("passthru prints strace's superseded line", function()
     local r = H.run({ "--", progs .. "/thread_exec" })
     assert.truthy(r.err:find("%+%+%+ superseded by execve in pid %d+ %+%+%+"), r.err)
