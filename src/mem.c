@@ -39,13 +39,20 @@ void mem_forget(pid_t pid)
 
 static ssize_t proc_mem_io(pid_t pid, uint64_t addr, void *buf, size_t len, int write)
 {
+    if (addr > (uint64_t)INT64_MAX - len)
+        return -EFAULT; /* no off_t reaches it: not a user address */
     int fd = proc_mem_fd(pid);
     if (fd < 0)
         return -errno;
     ssize_t n = write ? pwrite(fd, buf, len, (off_t)addr) : pread(fd, buf, len, (off_t)addr);
-    if (n < 0 && errno == ESRCH)
+    if (n >= 0)
+        return n;
+    int err = errno;
+    if (err == ESRCH)
         mem_forget(pid);
-    return n < 0 ? -errno : n;
+    /* /proc/PID/mem says EIO for an address with no mapping; callers see
+     * what process_vm_readv/writev (and the kernel for a syscall) say. */
+    return err == EIO ? -EFAULT : -err;
 }
 
 /* Transfer len bytes, page by page when the whole range fails, so that a

@@ -2,7 +2,7 @@
 -- A golden program (tests/progs/golden_*.c) prints on stdout the exact
 -- lines strace prints for the calls it made.  check(prog, args) runs it
 -- under ttlua (and, when strace 6.1 is installed, under strace too) and
--- returns the expected lines neither log has, in order.
+-- reports the expected lines the log lacks or has out of order (per thread).
 --
 -- Logs are normalised the same way for both tracers: the pid column is
 -- dropped, "<unfinished ...>" / "<... resumed>" halves are joined, and the
@@ -21,16 +21,18 @@ local function collapse(text)
 end
 G.collapse = collapse
 
--- Lines of a -o log (with or without a pid column), halves joined.
+-- Lines of a -o log (with or without a pid column), halves joined; the
+-- list's field tid holds each line's thread id ("0" without a pid column).
 function G.normalise(log)
-  local out, pending = {}, {}
+  local out, tids, pending = {}, {}, {}
   for line in log:gmatch("[^\n]+") do
     local tid, rest = line:match("^(%d+) +(.*)$")
-    if not tid then tid, rest = 0, line end
+    if not tid then tid, rest = "0", line end
     local head = rest:match("^(.-) <unfinished %.%.%.>$")
     local name, tail = rest:match("^<%.%.%. ([%w_]+) resumed>(.*)$")
     if head then
       out[#out + 1] = head
+      tids[#out] = tid
       pending[tid] = #out
     elseif name and pending[tid] then
       local i = pending[tid]
@@ -38,13 +40,15 @@ function G.normalise(log)
       pending[tid] = nil
     else
       out[#out + 1] = collapse(rest)
+      tids[#out] = tid
     end
   end
+  out.tid = tids
   return out
 end
 
 -- Expected lines missing from got (each log line answers one expected
--- line; the order is not checked: lines of several processes interleave):
+-- line; order is checked separately by G.misordered):
 -- a list of { want = line, near = the first line of the same call or nil }.
 function G.missing(expected, got)
   local count = {}
@@ -63,6 +67,41 @@ function G.missing(expected, got)
     end
   end
   return miss
+end
+
+-- Expected lines found out of order: the expected lines one thread made
+-- must appear in that thread's log in the order they were expected (lines
+-- of different threads and processes may interleave freely).  Each
+-- expected line takes the first unused log line with its text that comes
+-- after the last line matched in the same thread; when only earlier ones
+-- are left it is out of order.  Returns a list of { want = line, after =
+-- the log line it should have followed }; missing lines are not counted.
+function G.misordered(expected, got)
+  local tids = got.tid or {}
+  local at = {}
+  for i, l in ipairs(got) do
+    local t = at[l]
+    if not t then t = {}; at[l] = t end
+    t[#t + 1] = i
+  end
+  local used, last, bad = {}, {}, {}
+  for _, want in ipairs(expected) do
+    local first, pick
+    for _, i in ipairs(at[want] or {}) do
+      if not used[i] then
+        first = first or i
+        if i > (last[tids[i] or "0"] or 0) then pick = i; break end
+      end
+    end
+    if pick then
+      used[pick] = true
+      last[tids[pick] or "0"] = pick
+    elseif first then
+      used[first] = true
+      bad[#bad + 1] = { want = want, after = got[last[tids[first] or "0"]] }
+    end
+  end
+  return bad
 end
 
 local strace_ok
@@ -103,11 +142,22 @@ function G.check(tracer, prog, args, opts)
       tostring(r.status), r.err)
   end
   local miss = G.missing(expected, got)
-  if #miss == 0 then return nil, #expected end
-  local out = { ("%s: %d of %d expected lines missing"):format(tracer, #miss, #expected) }
-  for _, m in ipairs(miss) do
-    out[#out + 1] = "  want: " .. m.want
-    out[#out + 1] = "  near: " .. tostring(m.near)
+  local order = G.misordered(expected, got)
+  if #miss == 0 and #order == 0 then return nil, #expected end
+  local out = {}
+  if #miss > 0 then
+    out[#out + 1] = ("%s: %d of %d expected lines missing"):format(tracer, #miss, #expected)
+    for _, m in ipairs(miss) do
+      out[#out + 1] = "  want: " .. m.want
+      out[#out + 1] = "  near: " .. tostring(m.near)
+    end
+  end
+  if #order > 0 then
+    out[#out + 1] = ("%s: %d of %d expected lines out of order"):format(tracer, #order, #expected)
+    for _, m in ipairs(order) do
+      out[#out + 1] = "  line:  " .. m.want
+      out[#out + 1] = "  after: " .. tostring(m.after)
+    end
   end
   return table.concat(out, "\n"), #expected
 end

@@ -38,3 +38,31 @@ for _, p in ipairs(PROGS) do
     end)
   end)
 end
+
+describe("the golden check itself", function()
+  local function log(lines) return G.normalise(table.concat(lines, "\n") .. "\n") end
+
+  it("fails when one thread's lines come in another order", function()
+    local got = log({ "100 close(3) = 0", "100 open(\"a\", O_RDONLY) = 3" })
+    local bad = G.misordered({ 'open("a", O_RDONLY) = 3', "close(3) = 0" }, got)
+    assert.are.equal(1, #bad)
+    assert.are.equal("close(3) = 0", bad[1].want)
+    assert.are.equal('open("a", O_RDONLY) = 3', bad[1].after)
+    assert.is_nil(G.missing({ 'open("a", O_RDONLY) = 3', "close(3) = 0" }, got)[1])
+  end)
+
+  it("lets lines of different threads interleave, and joins resumed halves per thread", function()
+    local got = log({ "200 getpid() = 200", "100 read(0,  <unfinished ...>", "100 getppid() = 1",
+                      "101 write(1, \"x\", 1) = 1", "100 <... read resumed>\"\", 1) = 0" })
+    -- read's line is placed where it started, before getppid in thread 100
+    assert.are.same({}, G.misordered({ 'write(1, "x", 1) = 1', 'read(0, "", 1) = 0', "getppid() = 1",
+                                       "getpid() = 200" }, got))
+    assert.are.equal(1, #G.misordered({ "getppid() = 1", 'read(0, "", 1) = 0' }, got))
+  end)
+
+  it("matches repeated lines in order (without a pid column too)", function()
+    local got = log({ "close(3) = 0", "dup(1) = 3", "close(3) = 0" })
+    assert.are.same({}, G.misordered({ "close(3) = 0", "dup(1) = 3", "close(3) = 0" }, got))
+    assert.are.equal(1, #G.misordered({ "dup(1) = 3", "close(3) = 0", "close(3) = 0" }, got))
+  end)
+end)

@@ -454,6 +454,28 @@ describe("exec", function()
     assert.are.same({ "write", "exec from a thread\n", exec2[4], exec2[4] }, last)
   end)
 
+  it("scratch memory is mapped afresh after exec: a rewritten path works before and after", function()
+    local target = H.writefile(H.tmpname(".txt"), "redirected\n")
+    local pol, rec = H.policy(([[
+      return { openat = function(c)
+        if c.pathname ~= "/x" then return end
+        c.pathname = %q -- a longer string: it goes to scratch memory
+        local fd = c:run()
+        RECORD(c.proc.pid, c.pathname, fd >= 0)
+      end }
+    ]]):format(target))
+    -- sh opens /x itself (the redirect) before its exec, then cat, in the
+    -- same process, opens it after: its old scratch mapping is gone
+    local r = H.run({ pol, "--", "sh", "-c", 'cat /x; read l </x; echo "sh: $l"; exec cat /x' })
+    assert.are.equal(0, r.status, r.err)
+    assert.are.equal("redirected\nsh: redirected\nredirected\n", r.out)
+    local got = H.records(rec)
+    assert.are.equal(3, #got)
+    for _, e in ipairs(got) do assert.are.same({ e[1], target, true }, e) end
+    assert.are_not.equal(got[1][1], got[2][1]) -- the first cat is a child
+    assert.are.equal(got[2][1], got[3][1])     -- sh and the exec'd cat: one process
+  end)
+
   it("passthru prints strace's superseded line", function()
     local r = H.run({ "--", progs .. "/thread_exec" })
     assert.truthy(r.err:find("%+%+%+ superseded by execve in pid %d+ %+%+%+"), r.err)
@@ -471,16 +493,38 @@ describe("tracee memory", function()
         local bad, err = c.proc:read(8, 16)
         local bad2, err2 = c.proc:readstr(0x10)
         local wbad, werr = c.proc:write(16, "x")
-        RECORD(s, head, tostring(bad), err, tostring(bad2), err2, tostring(wbad), werr)
+        -- a kernel-space address and the last page of user space: both unmapped
+        local wbad2, werr2 = c.proc:write(0xffff800000000000ULL, "x")
+        local bad3, err3 = c.proc:read(0x7ffffffff000ULL, 8)
+        RECORD(s, head, tostring(bad), err, tostring(bad2), err2, tostring(wbad), werr,
+          tostring(wbad2), werr2, tostring(bad3), err3)
         return -2
       end }
     ]]
     local r = H.run({ pol, "--", progs .. "/calls", "open", "/some/path" })
     assert.are.equal("errno 2\n", r.out)
-    local got = H.records(rec)[1]
-    assert.are.same({ "/some/path", "/som", "nil", "EFAULT: Bad address", "nil",
-      "EFAULT: Bad address", "nil" }, { unpack(got, 1, 7) })
-    assert.truthy(got[8]:match("^E%u+: "))
+    -- EFAULT as process_vm_writev (and the kernel for a syscall) give it,
+    -- not the EIO of the /proc/PID/mem fallback
+    local efault = "EFAULT: Bad address"
+    assert.are.same({ "/some/path", "/som", "nil", efault, "nil", efault, "nil", efault,
+      "nil", efault, "nil", efault }, H.records(rec)[1])
+  end)
+
+  it("proc:write still writes a read-only page (through /proc/PID/mem)", function()
+    local pol, rec = H.policy [[
+      return { openat = function(c)
+        if c.pathname ~= "/ro" then return end
+        -- a read-only private mapping of the program (its ELF header page)
+        local maps = io.open("/proc/" .. c.proc.pid .. "/maps"):read("*a")
+        local lo = maps:match("(%x+)%-%x+ r%-%-p [^\n]*/calls\n")
+        local addr = tonumber(lo, 16) + 64
+        local n, err = c.proc:write(addr, "/RO\0")
+        RECORD(tostring(n), tostring(err), (c.proc:readstr(addr)))
+        return -2
+      end }
+    ]]
+    H.run({ pol, "--", progs .. "/calls", "open", "/ro" })
+    assert.are.same({ { "4", "nil", "/RO" } }, H.records(rec))
   end)
 
   it("a read spanning into an unmapped page returns the readable head", function()

@@ -79,10 +79,15 @@ describe("-y", function()
     assert.are.equal(0, r.status)
     local want = ("close(3<%s/we\\74ird\\76\\nname>)"):format(dir)
     assert.truthy(r.err:find(want, 1, true), r.err)
-    if have_strace() then
-      local s = H.sh(("strace -y -e trace=close cat %s"):format(H.q(odd)))
-      assert.truthy(s.err:find(want, 1, true), s.err)
-    end
+  end)
+
+  it("strace escapes that path the same way (checks the expected text)", function()
+    if not have_strace() then pending("strace is not installed") return end
+    local odd = dir .. "/we<ird>\nname"
+    H.writefile(odd, "x")
+    local want = ("close(3<%s/we\\74ird\\76\\nname>)"):format(dir)
+    local s = H.sh(("strace -y -e trace=close cat %s"):format(H.q(odd)))
+    assert.truthy(s.err:find(want, 1, true), s.err)
   end)
 
   it("-yy adds device numbers and TCP endpoints", function()
@@ -109,7 +114,14 @@ describe("-y", function()
     assert.truthy(listen, r.err)
     assert.are.equal(('listen(5<UNIX-STREAM:[N,"%s"]>, 1) = 0'):format(sock),
       listen:gsub("%[%d+,", "[N,", 1):gsub("%s+=", " ="))
-    if not have_strace() then return end
+  end)
+
+  it("-yy marks UNIX and UDP sockets exactly as strace -yy does", function()
+    if not have_strace() then pending("strace is not installed") return end
+    local sock = H.tmpname(".sock")
+    local socksel = "trace=write,read,listen,bind"
+    local r = H.run({ "-yy", "-e", socksel, "--", outputs, "sockets", sock })
+    assert.are.equal(0, r.status, r.err)
     local s = H.sh(("strace -yy -e %s -- %s sockets %s"):format(socksel, H.q(outputs), H.q(sock)))
     local function marks(log)
       local out = {}

@@ -76,6 +76,49 @@ describe("the stop economy", function()
     assert.are.equal(0, r.stats["exit stops"])
   end)
 
+  -- N more calls cost exactly N more ptrace stops (the run with N calls
+  -- and the run with 2N differ by N), whatever the start-up costs; none is
+  -- an exit stop.  A handler that answers or rewrites at the entry and
+  -- never calls run() must not pay for the exit.
+  local function one_stop_each(src, argv_of, n, calls_per, want_out)
+    local pol = H.policy(src)
+    local function go(k)
+      local r = run({ pol, "--", unpack(argv_of(k)) })
+      assert.are.equal(0, r.status, r.err)
+      assert.are.equal(want_out(k), r.out)
+      assert.are.equal(0, r.stats["exit stops"], r.err)
+      assert.are.equal(0, r.stats["exit requests"], r.err)
+      assert.are.equal(0, r.stats["entry stops"], r.err)
+      return r.stats
+    end
+    local a, b = go(n), go(2 * n)
+    assert.are.equal(n * calls_per, b["handled calls"] - a["handled calls"])
+    assert.are.equal(n * calls_per, b["ptrace stops"] - a["ptrace stops"])
+    assert.are.equal(n * calls_per, b["seccomp stops"] - a["seccomp stops"])
+  end
+
+  it("refusing, faking and rewriting without run(): one ptrace stop per call, none at exit", function()
+    local getppid = function(k) return { progs .. "/calls", "getppid", tostring(k) } end
+    -- refused
+    one_stop_each([[ return { getppid = function() return -1 end } ]], getppid, 300, 1,
+      function() return "-1\n" end)
+    -- a faked result
+    one_stop_each([[ return { getppid = function() return 4242 end } ]], getppid, 300, 1,
+      function() return "4242\n" end)
+    local storm_of = function(k) return { storm, tostring(k) } end
+    local ok = function(k) return ("rounds %d failed 0 errno 0\n"):format(k) end
+    -- a rewritten number: the one-byte writes of each round (count stays
+    -- 1, but an assignment is always written to the register)
+    one_stop_each([[ return { write = function(c) if c.count == 1 then c.count = 1 end end } ]],
+      storm_of, 300, 2, ok)
+    -- a rewritten string (scratch memory: its mmap is injected once, at
+    -- the first rewrite, and cancels out of the difference)
+    local rewrite = [[ return { write = function(c) if c.count == 1 then c.buf = "z" end end } ]]
+    one_stop_each(rewrite, storm_of, 300, 2, ok)
+    local r = H.run({ H.policy(rewrite), "--", progs .. "/calls", "write", "a" })
+    assert.are.equal("z n=1\n", r.out) -- and the rewrite took effect
+  end)
+
   it("call:run() and call:after() pay the exit stop, once per call", function()
     local pol, rec = H.policy [[
       local ttlua = require "ttlua"

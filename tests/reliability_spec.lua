@@ -296,7 +296,10 @@ describe("bad input", function()
 
   it("a handler that runs Lua out of memory: the call proceeds, file:line named", function()
     -- ulimit -v bounds the run; ASan's shadow memory cannot live under it
-    if os.getenv("ASAN_OPTIONS") then return end
+    if os.getenv("ASAN_OPTIONS") then
+      pending("ulimit -v cannot bound an ASan build (its shadow memory does not fit)")
+      return
+    end
     local pol = H.policy [[
       return { write = function(c)
         local t = {}
@@ -381,7 +384,10 @@ describe("no_new_privs", function()
   end
 
   it("is set only without CAP_SYS_ADMIN; a setuid program then gains nothing", function()
-    if not has_setpriv() then return end -- needs root to become another user
+    if not has_setpriv() then
+      pending("needs root and setpriv(1) to run a setuid program as another user")
+      return
+    end
     local r = H.run({ "-E", "function getpid() end", "--", "grep", "NoNewPrivs", "/proc/self/status" })
     assert.are.equal("NoNewPrivs:\t0\n", r.out)
     -- a copy of the tree and a setuid-root `id` where user nobody can read them
