@@ -66,7 +66,9 @@ local flags = {
 
 -- Extra options registered by other modules: name -> {key=, value=bool, ...}.
 -- more (optional): { multi = true } (repeatable, values collected in a list),
--- { standalone = true } (the option works without a command, like --help).
+-- { standalone = true } (the option works without a command, like --help),
+-- { optional = true } (a valued option whose value may be left out:
+-- "--opt" gives "", "--opt=V" gives V; the next word is never taken).
 M.extra = {}
 function M.register(name, key, takes_value, more)
   local x = { key = key, value = takes_value }
@@ -109,7 +111,9 @@ function M.parse(argv)
     local x = M.extra[name]
     if valued[name] or (x and x.value) then
       local v = inline
-      if v == nil then
+      if v == nil and x and x.optional then
+        v = ""
+      elseif v == nil then
         local err
         v, err = need_value(argv, i, name)
         if not v then return nil, err end

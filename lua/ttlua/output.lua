@@ -6,6 +6,8 @@
 --   -c, -C, -w, -S     the strace -c summary (ttlua.summary)
 --   -e trace=, signal=, status=, quiet=, decode-fds=; -z, -Z, -q, -qq
 --   --describe NAME, --list [SET]   (ttlua.describe)
+--   -t, -tt, -ttt, -r, -T (--timestamps, --relative-timestamps,
+--   --syscall-times)   timestamps on the strace lines (ttlua.stamp)
 -- The log every policy writes to (ttlua.log) is built here from these
 -- options: the strace-style printer, the JSON log, the summary, or a tee of
 -- a log and the summary (-C).  Each has the Printer's methods: entry, exit,
@@ -36,6 +38,14 @@ reg({ "--signal" }, "long_signal", true, { multi = true })
 reg({ "--status" }, "long_status", true, { multi = true })
 reg({ "--describe" }, "describe", true, { standalone = true })
 reg({ "--list" }, "list", false, { standalone = true })
+reg({ "-t" }, "ts_t", false)
+reg({ "-tt" }, "ts_tt", false)
+reg({ "-ttt" }, "ts_ttt", false)
+reg({ "--timestamps" }, "ts_long", true, { optional = true })
+reg({ "-r" }, "ts_rel", false)
+reg({ "--relative-timestamps" }, "ts_rel_long", true, { optional = true })
+reg({ "-T" }, "ts_syscall", false)
+reg({ "--syscall-times" }, "ts_syscall_long", true, { optional = true })
 
 cli.add_help [[
 Selection (strace's syntax):
@@ -74,6 +84,16 @@ Output modes:
   -w                   summary time is wall-clock time between the stops
   -S SORTBY            sort the summary by time (default), calls, errors,
                        name or nothing
+  -t, -tt, -ttt        start each line with the wall-clock time: HH:MM:SS,
+                       HH:MM:SS.uuuuuu, or seconds since the epoch.uuuuuu
+  -r                   start each line with the time since the previous
+                       line started (with -t: "HH:MM:SS (+     0.000123)")
+  -T                   end each call's line with the time between its entry
+                       and exit stops: " <0.000123>"
+  --timestamps[=FMT]   FMT: none, time or unix, and s, ms, us or ns
+                       (default time,s); --timestamps=unix,us is -ttt
+  --relative-timestamps[=PREC], --syscall-times[=PREC]   -r and -T with
+                       precision s, ms, us (default) or ns
 Describing calls (for policy authors):
   --describe NAME      the typed signature of a syscall: fields, types,
                        what a handler sees, return type, classes
@@ -124,7 +144,7 @@ local function filtered_printer(printer, accept)
   function w.entry(_, call)
     local buf = {}
     local cap = Printer.new({ write = function(s) buf[#buf + 1] = s end,
-                              pid_mode = printer.pid_mode })
+                              pid_mode = printer.pid_mode, ts = printer.ts })
     cap.ntracees = printer.ntracees
     cap:entry(call)
     rawset(call, "_held", { cap = cap, buf = buf })
@@ -169,6 +189,51 @@ local function long_forms(o)
   return exprs
 end
 
+-- The stamp the timestamp options ask for (nil: none), or nil, error.
+local function stamp_of(o)
+  local Stamp = require "ttlua.stamp"
+  local P = Stamp.precisions
+  local kind, prec
+  if o.ts_ttt then
+    kind, prec = "unix", 6
+  elseif o.ts_tt then
+    kind, prec = "time", 6
+  elseif o.ts_t then
+    kind, prec = "time", 0
+  end
+  if o.ts_long then
+    kind, prec = "time", 0
+    for w in (o.ts_long .. ","):gmatch("([^,]*),") do
+      if w == "none" then
+        kind = nil
+      elseif w == "time" or w == "unix" then
+        kind = w
+      elseif P[w] then
+        prec = P[w]
+      elseif w ~= "" then
+        return nil, ("--timestamps: invalid format '%s' (none, time, unix; s, ms, us, ns)"):format(w)
+      end
+    end
+  end
+  local function precision(flag, long, name)
+    if long and long ~= "" then
+      if not P[long] then
+        return nil, ("%s: invalid precision '%s' (s, ms, us, ns)"):format(name, long)
+      end
+      return P[long]
+    end
+    if flag or long then return 6 end
+    return false
+  end
+  local rel, err = precision(o.ts_rel, o.ts_rel_long, "--relative-timestamps")
+  if rel == nil then return nil, err end
+  local syscall
+  syscall, err = precision(o.ts_syscall, o.ts_syscall_long, "--syscall-times")
+  if syscall == nil then return nil, err end
+  if not kind and not rel and not syscall then return false end
+  return Stamp.new({ kind = kind, prec = prec, rel = rel or nil, syscall = syscall or nil })
+end
+
 local function setup(E, o)
   local sys = syscalls.arch("x86_64")
   if o.describe or o.list then
@@ -195,7 +260,9 @@ local function setup(E, o)
     local modes = { { "summary_only", "-c" }, { "summary", "-C" }, { "summary_wall", "-w" },
       { "summary_sortby", "-S" }, { "json", "--json" }, { "decode_fds_path", "-y" },
       { "decode_fds_all", "-yy" }, { "successful_only", "-z" }, { "failed_only", "-Z" },
-      { "quiet2", "-qq" } }
+      { "quiet2", "-qq" }, { "ts_t", "-t" }, { "ts_tt", "-tt" }, { "ts_ttt", "-ttt" },
+      { "ts_long", "--timestamps" }, { "ts_rel", "-r" }, { "ts_rel_long", "--relative-timestamps" },
+      { "ts_syscall", "-T" }, { "ts_syscall_long", "--syscall-times" } }
     for _, m in ipairs(modes) do
       if o[m[1]] then return nil, m[2] .. " works only with the default passthru policy" end
     end
@@ -243,9 +310,16 @@ local function setup(E, o)
     io.stderr:write("ttlua: -w and -S have no effect without -c or -C\n")
   end
 
+  local ts, ts_err = stamp_of(o)
+  if ts == nil then return nil, ts_err end
+  if ts and (o.json or o.summary_only) then
+    io.stderr:write("ttlua: -t, -r and -T have no effect with --json or -c\n")
+  end
+
   local status = o.status_set
   local accept = status and function(call) return status[status_of(call)] == true end
   E.wrap_log = function(printer)
+    if ts then printer.ts = ts end
     local main
     if o.json then
       local J = require "ttlua.jsonlog"

@@ -28,12 +28,14 @@ P.__index = P
 
 -- opts.write(text) writes to the log (default: the core's log buffer);
 -- opts.pid_mode: "auto" ([pid N] when several tracees), "always" (PID
--- column, like strace -f -o FILE), or "never".
+-- column, like strace -f -o FILE), or "never";
+-- opts.ts: a ttlua.stamp (-t, -tt, -ttt, -r, -T) or nil.
 function P.new(opts)
   opts = opts or {}
   return setmetatable({
     write = opts.write or core.log,
     pid_mode = opts.pid_mode or "auto",
+    ts = opts.ts,
     ntracees = 0,
     open = nil,     -- the call whose first half ends the log right now
     col = 0,        -- length of the current line so far
@@ -60,24 +62,50 @@ local function emit(self, b)
   b:reset()
 end
 
-local function put_prefix(self, b, tid)
-  if not tid then return end
-  local mode = self.pid_mode
-  if mode == "always" then
-    b:putf("%-5d ", tid)
-  elseif mode == "auto" and self.ntracees > 1 then
-    b:putf("[pid %5d] ", tid)
+-- The pid prefix, then the timestamp (strace's order); now: the stop's
+-- monotonic reading when the caller took one (ttlua.stamp).
+local function put_prefix(self, b, tid, now)
+  if tid then
+    local mode = self.pid_mode
+    if mode == "always" then
+      b:putf("%-5d ", tid)
+    elseif mode == "auto" and self.ntracees > 1 then
+      b:putf("[pid %5d] ", tid)
+    end
   end
+  local ts = self.ts
+  if ts and ts.leads then b:put(ts:text(now)) end
 end
 
-function P:prefix(tid)
-  if not tid then return "" end
-  if self.pid_mode == "always" then
-    return format("%-5d ", tid)
-  elseif self.pid_mode == "auto" and self.ntracees > 1 then
-    return format("[pid %5d] ", tid)
+function P:prefix(tid, now)
+  local p = ""
+  if tid and self.pid_mode == "always" then
+    p = format("%-5d ", tid)
+  elseif tid and self.pid_mode == "auto" and self.ntracees > 1 then
+    p = format("[pid %5d] ", tid)
   end
-  return ""
+  local ts = self.ts
+  if ts and ts.leads then p = p .. ts:text(now) end
+  return p
+end
+
+-- A monotonic reading for this stop when -r or -T needs one; at an entry,
+-- -T's start is kept in the call.
+local function stop_time(self, call, entry)
+  local ts = self.ts
+  if not ts or not ts.need_mono then return nil end
+  local now = ts:mono()
+  if entry and ts.syscall then rawset(call, "_t0", now) end
+  return now
+end
+
+-- -T's " <0.000123>" for a call that returned (none after "= ?").
+local function duration(self, call, now)
+  local ts = self.ts
+  if not ts or not ts.syscall or rawget(call, "result") == nil then return nil end
+  local t0 = rawget(call, "_t0")
+  if not t0 then return nil end
+  return ts:duration(t0, now)
 end
 
 -- End a half-printed line of another call before printing anything else.
@@ -194,7 +222,8 @@ for col = 0, 39 do pads[col] = rep(" ", 40 - col) .. "= " end
 
 local function fast_entry(self, call, spec, fast)
   local b = line
-  put_prefix(self, b, rawget(call, "tid"))
+  local now = self.ts and stop_time(self, call, true)
+  put_prefix(self, b, rawget(call, "tid"), now)
   b:put(spec.name, "(")
   fast.entry(b, call, rawget(call, "_args"))
   self.col = #b
@@ -205,11 +234,12 @@ end
 local function fast_exit(self, call, spec, fast)
   local b = line
   local col = 0
+  local now = self.ts and stop_time(self, call, false)
   if self.open == call and not rawget(call, "_unfinished") then
     col = self.col
   else
     self:interrupt()
-    put_prefix(self, b, rawget(call, "tid"))
+    put_prefix(self, b, rawget(call, "tid"), now)
     b:put("<... ", spec.name, " resumed>")
   end
   fast.exit(b, call, rawget(call, "_args"))
@@ -224,6 +254,10 @@ local function fast_exit(self, call, spec, fast)
   end
   local note = rawget(call, "_note")
   if note then b:put(" ", note) end
+  if self.ts then
+    local d = duration(self, call, now)
+    if d then b:put(d) end
+  end
   b:put("\n")
   emit(self, b)
   self.open = nil
@@ -236,6 +270,7 @@ function P:entry(call)
   local fast = spec._fast
   if fast == nil then fast = compile(spec) end
   if fast then return fast_entry(self, call, spec, fast) end
+  local now = self.ts and stop_time(self, call, true)
   local cf = call_format(spec)
   local text
   if cf then
@@ -245,10 +280,10 @@ function P:entry(call)
       s = format_args(call, 1, spec.nargs)
       call._cf_failed = true
     end
-    text = self:prefix(call.tid) .. spec.name .. "(" .. s
+    text = self:prefix(call.tid, now) .. spec.name .. "(" .. s
   else
     local sp = split_point(spec)
-    text = self:prefix(call.tid) .. spec.name .. "(" ..
+    text = self:prefix(call.tid, now) .. spec.name .. "(" ..
       (sp > 1 and format_args(call, 1, sp - 1) or "")
     if spec.name == "restart_syscall" then
       -- the kernel resumes a call a signal interrupted (ERESTART_RESTARTBLOCK)
@@ -278,6 +313,7 @@ function P:exit(call)
   local fast = spec._fast
   if fast == nil then fast = compile(spec) end
   if fast then return fast_exit(self, call, spec, fast) end
+  local now = self.ts and stop_time(self, call, false)
   local cf = call_format(spec)
   local rest, rtext
   local result = call.result
@@ -300,12 +336,13 @@ function P:exit(call)
     self.interrupted[call.tid] = call._resuming or spec.name
   end
   if call._note then rtext = rtext .. " " .. call._note end
+  if self.ts then rtext = rtext .. (duration(self, call, now) or "") end
   if self.open == call and not call._unfinished then
     local col = self.col + #rest
     out(self, rest .. pad(col) .. rtext .. "\n")
   else
     self:interrupt()
-    local head = self:prefix(call.tid) .. "<... " .. spec.name .. " resumed>" .. rest
+    local head = self:prefix(call.tid, now) .. "<... " .. spec.name .. " resumed>" .. rest
     out(self, head .. pad(#head) .. rtext .. "\n")
   end
   self.open = nil
