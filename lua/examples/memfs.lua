@@ -700,17 +700,22 @@ end
 P.statfs = on_path("path", nil, statfs)
 P.fstatfs = on_fd(statfs)
 
+-- getxattr and listxattr: size 0 asks for the length; else copy s to ARG
+local function reply_sized(call, arg, s)
+  local size = call.size
+  if size == 0 then return #s end
+  if size < #s then return -E.ERANGE end
+  if #s > 0 and call.proc:write(call.args[call.spec.argi[arg]], s) ~= #s then return -E.EFAULT end
+  return #s
+end
+
 local function getxattr(call, n, _, _, err)
   if not n then return need(n, err) end
   local name = call.name_
   if not name then return -E.EFAULT end
   local v = n.xattr[name]
   if not v then return -E.ENODATA end
-  local size = call.size
-  if size == 0 then return #v end
-  if size < #v then return -E.ERANGE end
-  if #v > 0 and call.proc:write(call.args[call.spec.argi.value], v) ~= #v then return -E.EFAULT end
-  return #v
+  return reply_sized(call, "value", v)
 end
 P.getxattr = on_path("path", nil, getxattr)
 P.lgetxattr = on_path("path", nil, getxattr, never)
@@ -745,12 +750,7 @@ local function listxattr(call, n, _, _, err)
   local names = {}
   for k in pairs(n.xattr) do names[#names + 1] = k end
   table.sort(names)
-  local s = #names > 0 and table.concat(names, "\0") .. "\0" or ""
-  local size = call.size
-  if size == 0 then return #s end
-  if size < #s then return -E.ERANGE end
-  if #s > 0 and call.proc:write(call.args[call.spec.argi.list], s) ~= #s then return -E.EFAULT end
-  return #s
+  return reply_sized(call, "list", #names > 0 and table.concat(names, "\0") .. "\0" or "")
 end
 P.listxattr = on_path("path", nil, listxattr)
 P.llistxattr = on_path("path", nil, listxattr, never)
